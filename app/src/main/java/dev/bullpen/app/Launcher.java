@@ -1,0 +1,21 @@
+package dev.bullpen.app;
+
+import dev.bullpen.cli.MainCommand;
+import picocli.CommandLine;
+
+/**
+ * The process entry point of {@code ./bullpen}: the engine's CLI plus the console's own commands.
+ * A plain class (not a JavaFX Application) so that JavaFX on the class path starts.
+ */
+public final class Launcher {
+    private Launcher() {
+    }
+
+    public static CommandLine commandLine() {
+        return MainCommand.commandLine();
+    }
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+}

@@ -1,0 +1,298 @@
+package dev.bullpen.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.bullpen.queue.InvalidInputException;
+import dev.bullpen.queue.JobDetail;
+import dev.bullpen.queue.JobJson;
+import dev.bullpen.queue.JobOptions;
+import dev.bullpen.queue.JobQueue;
+import dev.bullpen.queue.JobSnapshot;
+import dev.bullpen.queue.JobState;
+import dev.bullpen.queue.Json;
+import dev.bullpen.queue.NewJob;
+import dev.bullpen.queue.NotFoundException;
+import dev.bullpen.queue.QueueConnection;
+import dev.bullpen.queue.QueueException;
+import dev.bullpen.queue.RemoveResult;
+import java.io.PrintWriter;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.function.BiConsumer;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "jobs", mixinStandardHelpOptions = true, description = "List, show, add and administer jobs.",
+        subcommands = {JobsCommand.ListJobs.class, JobsCommand.Show.class, JobsCommand.Add.class,
+            JobsCommand.Retry.class, JobsCommand.Promote.class, JobsCommand.Remove.class, JobsCommand.Clean.class})
+final class JobsCommand implements Runnable {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** Shared by the job subcommands: the queue option, connection and output. */
+    abstract static class QueueCommand implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--queue", paramLabel = "Q", required = true, description = "Queue name")
+        String queueName;
+
+        PrintWriter out() {
+            return spec.commandLine().getOut();
+        }
+
+        /** Opens the queue; with {@code mustExist}, exit 4 when it has no keys at all. */
+        <T> T withQueue(boolean mustExist, java.util.function.Function<JobQueue, T> action) {
+            try (QueueConnection c = GlobalOptions.of(spec).connect()) {
+                JobQueue q = c.queue(queueName);
+                if (mustExist && !q.exists()) {
+                    throw new NotFoundException("queue " + queueName + " not found under prefix " + c.prefix());
+                }
+                return action.apply(q);
+            }
+        }
+    }
+
+    static JobState parseState(String s) {
+        return JobState.parse(s).orElseThrow(() -> new InvalidInputException(
+                "unknown state '" + s + "': use waiting, active, delayed, completed, failed or paused"));
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true,
+            description = "Jobs of one state in the order of Bull's getJobs([S], start, end, false).")
+    static final class ListJobs extends QueueCommand {
+        @Option(names = "--state", required = true, paramLabel = "S",
+                description = "waiting, active, delayed, completed, failed or paused")
+        String state;
+
+        @Option(names = "--start", defaultValue = "0", description = "First index, inclusive (default 0)")
+        long start;
+
+        @Option(names = "--end", defaultValue = "49", description = "Last index, inclusive (default 49)")
+        long end;
+
+        @Option(names = "--json", description = "Print {\"jobs\":[...]}")
+        boolean json;
+
+        @Override
+        public Integer call() {
+            JobState s = parseState(state);
+            List<JobSnapshot> jobs = withQueue(true, q -> q.jobs(s, start, end));
+            if (json) {
+                ObjectNode root = Json.MAPPER.createObjectNode();
+                ArrayNode arr = root.putArray("jobs");
+                jobs.forEach(j -> arr.add(JobJson.toJson(j)));
+                Output.json(out(), root);
+            } else {
+                List<List<String>> rows = new ArrayList<>();
+                for (JobSnapshot j : jobs) {
+                    rows.add(List.of(j.id(), Output.cell(j.name(), 24),
+                            j.timestamp().map(t -> Instant.ofEpochMilli(t).toString()).orElse(""),
+                            j.attemptsMade().map(String::valueOf).orElse("0"),
+                            Output.cell(j.failedReason().orElse(""), 50)));
+                }
+                Output.table(out(), List.of("ID", "NAME", "CREATED", "ATTEMPTS", "FAILED REASON"), rows);
+            }
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "show", mixinStandardHelpOptions = true, description = "One job with its state and logs.")
+    static final class Show extends QueueCommand {
+        @Parameters(paramLabel = "ID", description = "Job id")
+        String id;
+
+        @Option(names = "--json", description = "Print the job as JSON")
+        boolean json;
+
+        @Override
+        public Integer call() {
+            JobDetail d = withQueue(false, q -> q.detail(id)).orElseThrow(
+                    () -> new NotFoundException("job " + id + " not found in queue " + queueName));
+            ObjectNode node = JobJson.toJson(d);
+            if (json) {
+                Output.json(out(), node);
+            } else {
+                PrintWriter o = out();
+                node.fields().forEachRemaining(f -> {
+                    JsonNode v = f.getValue();
+                    String text = v.isTextual() ? v.asText() : v.isNull() ? "" : v.toPrettyString();
+                    o.printf("%-13s %s%n", f.getKey() + ":", text.replace("\n", "\n              "));
+                });
+                o.flush();
+            }
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "add", mixinStandardHelpOptions = true, description = "Add one job, as Bull's queue.add.")
+    static final class Add extends QueueCommand {
+        @Option(names = "--name", description = "Job name (default __default__)")
+        String name;
+
+        @Option(names = "--data", required = true, paramLabel = "JSON", description = "Job data (JSON)")
+        String data;
+
+        @Option(names = "--opts", paramLabel = "JSON",
+                description = "Bull options: delay, priority, attempts, backoff, jobId, lifo, timeout, "
+                        + "removeOnComplete, removeOnFail, stackTraceLimit")
+        String opts;
+
+        @Option(names = "--json", description = "Print {\"id\":\"...\"}")
+        boolean json;
+
+        @Override
+        public Integer call() {
+            String dataJson = Json.write(Json.parseStrict(data, "--data"));
+            JobOptions options = opts == null ? JobOptions.defaults() : JobOptions.fromJson(opts);
+            String id = withQueue(false, q -> q.add(new NewJob(name, dataJson, options)));
+            if (json) {
+                Output.json(out(), Json.MAPPER.createObjectNode().put("id", id));
+            } else {
+                out().println(id);
+                out().flush();
+            }
+            return ExitCodes.OK;
+        }
+    }
+
+    /** Runs an action on each id, reporting each; exit 4 if any was missing, 1 if any was refused. */
+    static int eachId(PrintWriter out, PrintWriter err, List<String> ids, String verb, BiConsumer<String, Void> action) {
+        int code = ExitCodes.OK;
+        for (String id : ids) {
+            try {
+                action.accept(id, null);
+                out.println(verb + " " + id);
+            } catch (NotFoundException e) {
+                err.println("error: " + e.getMessage());
+                code = Math.max(code, ExitCodes.NOT_FOUND);
+            } catch (QueueException e) {
+                err.println("error: " + e.getMessage());
+                code = code == ExitCodes.OK ? ExitCodes.REFUSED : code;
+            }
+        }
+        out.flush();
+        err.flush();
+        return code;
+    }
+
+    @Command(name = "retry", mixinStandardHelpOptions = true,
+            description = "Move failed jobs back to waiting (one by one as job.retry(), or --all-failed in batches).")
+    static final class Retry extends QueueCommand {
+        @ArgGroup(exclusive = true, multiplicity = "1")
+        Target target;
+
+        static final class Target {
+            @Parameters(paramLabel = "ID", arity = "1..*", description = "Failed job ids")
+            List<String> ids;
+
+            @Option(names = "--all-failed", required = true, description = "Retry every failed job, in batches")
+            boolean all;
+        }
+
+        @Option(names = "--batch", defaultValue = "1000", description = "Batch size for --all-failed (default 1000)")
+        int batch;
+
+        @Override
+        public Integer call() {
+            if (target.all) {
+                long n = withQueue(true, q -> q.retryAllFailed(batch, BatchPrinter.to(spec)));
+                out().println("retried " + n + " failed jobs");
+                out().flush();
+                return ExitCodes.OK;
+            }
+            return withQueue(false, q -> eachId(out(), spec.commandLine().getErr(), target.ids, "retried",
+                    (id, x) -> q.retry(id)));
+        }
+    }
+
+    @Command(name = "promote", mixinStandardHelpOptions = true,
+            description = "Move delayed jobs to waiting now (ids, or --all-delayed).")
+    static final class Promote extends QueueCommand {
+        @ArgGroup(exclusive = true, multiplicity = "1")
+        Target target;
+
+        static final class Target {
+            @Parameters(paramLabel = "ID", arity = "1..*", description = "Delayed job ids")
+            List<String> ids;
+
+            @Option(names = "--all-delayed", required = true, description = "Promote every delayed job")
+            boolean all;
+        }
+
+        @Override
+        public Integer call() {
+            if (target.all) {
+                long n = withQueue(true, q -> q.promoteAllDelayed(1000, BatchPrinter.to(spec)));
+                out().println("promoted " + n + " delayed jobs");
+                out().flush();
+                return ExitCodes.OK;
+            }
+            return withQueue(false, q -> eachId(out(), spec.commandLine().getErr(), target.ids, "promoted",
+                    (id, x) -> q.promote(id)));
+        }
+    }
+
+    @Command(name = "remove", mixinStandardHelpOptions = true,
+            description = "Remove jobs with their logs; a locked (active) job is refused, as in Bull.")
+    static final class Remove extends QueueCommand {
+        @Parameters(paramLabel = "ID", arity = "1..*", description = "Job ids")
+        List<String> ids;
+
+        @Override
+        public Integer call() {
+            return withQueue(false, q -> eachId(out(), spec.commandLine().getErr(), ids, "removed", (id, x) -> {
+                RemoveResult r = q.remove(id);
+                if (r == RemoveResult.NOT_FOUND) {
+                    throw new NotFoundException("job " + id + " not found in queue " + queueName);
+                }
+                if (r == RemoveResult.LOCKED) {
+                    throw new QueueException("job " + id + " is locked by a worker: not removed");
+                }
+            }));
+        }
+    }
+
+    @Command(name = "clean", mixinStandardHelpOptions = true,
+            description = "Delete jobs of one state older than a grace period, as Bull's queue.clean.")
+    static final class Clean extends QueueCommand {
+        @Option(names = "--state", required = true, paramLabel = "S", description = "State to clean")
+        String state;
+
+        @Option(names = "--grace", required = true, paramLabel = "MS", description = "Keep jobs younger than this")
+        long grace;
+
+        @Option(names = "--limit", defaultValue = "0", description = "At most this many (0: no limit)")
+        int limit;
+
+        @Option(names = "--json", description = "Print {\"removed\":[ids]}")
+        boolean json;
+
+        @Override
+        public Integer call() {
+            JobState s = parseState(state);
+            List<String> removed = withQueue(true, q -> q.clean(s, grace, limit));
+            if (json) {
+                ObjectNode root = Json.MAPPER.createObjectNode();
+                removed.forEach(root.putArray("removed")::add);
+                Output.json(out(), root);
+            } else {
+                out().println("removed " + removed.size() + " " + s.bullName() + " jobs");
+                out().flush();
+            }
+            return ExitCodes.OK;
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package dev.bullpen.queue;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One Bull 4 queue: produce, inspect and administer with the semantics of npm {@code bull} 4.16.5.
+ * Implementations are thread-safe.
+ */
+public interface JobQueue {
+
+    /** The queue name (without prefix). */
+    String name();
+
+    /** The key prefix, {@code bull} by default. */
+    String prefix();
+
+    /**
+     * Adds one job as Bull's {@code queue.add} does.
+     *
+     * @return the job id; for a custom {@code jobId} that already exists, that id (nothing is changed)
+     */
+    String add(NewJob job);
+
+    /** Adds many jobs in one pipelined round trip, in order; returns their ids. */
+    List<String> addBulk(List<NewJob> jobs);
+
+    /** Counts of every state and the pause flag, in one round trip. */
+    QueueStatus status();
+
+    /** True when the queue is globally paused ({@code meta-paused} or {@code meta.paused}). */
+    boolean isPaused();
+
+    /** True when any key of this queue exists. */
+    boolean exists();
+
+    /**
+     * Jobs in one state, in the order of Bull's {@code getJobs([state], start, end, false)}:
+     * lists newest first, sorted sets by descending score. {@code start}/{@code end} are inclusive
+     * and may be negative as in Redis ranges.
+     */
+    List<JobSnapshot> jobs(JobState state, long start, long end);
+
+    /** The stored job, or empty when no hash exists. */
+    Optional<JobSnapshot> job(String id);
+
+    /** The job with its state (Bull's getState order) and its log lines. */
+    Optional<JobDetail> detail(String id);
+
+    /**
+     * Retries one failed job as Bull's {@code job.retry()}.
+     *
+     * @throws NotFoundException when the job does not exist
+     * @throws QueueException    when it is locked or not failed
+     */
+    void retry(String id);
+
+    /** Moves every failed job back to waiting in batches; returns how many were moved. */
+    long retryAllFailed(int batchSize, BatchProgress progress);
+
+    /**
+     * Promotes one delayed job to waiting now.
+     *
+     * @throws QueueException when it is not delayed
+     */
+    void promote(String id);
+
+    /** Promotes every delayed job in batches; returns how many were moved. */
+    long promoteAllDelayed(int batchSize, BatchProgress progress);
+
+    /** Removes a job as Bull's {@code job.remove()}: refused while the job is locked. */
+    RemoveResult remove(String id);
+
+    /**
+     * Deletes jobs of one state whose finishedOn (or processedOn, or timestamp) is older than now - grace,
+     * as Bull's {@code queue.clean(grace, state, limit)}.
+     *
+     * @param limit at most this many (0: no limit)
+     * @return the deleted ids
+     */
+    List<String> clean(JobState state, long graceMs, int limit);
+
+    /** Global pause: workers of every process stop taking jobs. */
+    void pause();
+
+    void resume();
+
+    /** Bull's {@code queue.empty()}: deletes waiting, paused and delayed jobs; active and finished stay. */
+    void empty();
+}

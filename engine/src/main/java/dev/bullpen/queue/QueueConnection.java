@@ -1,0 +1,34 @@
+package dev.bullpen.queue;
+
+import dev.bullpen.queue.redis.RedisQueueConnection;
+import java.util.List;
+import java.util.Map;
+
+/** A connection to one Redis holding Bull queues under one prefix. Thread-safe; close when done. */
+public interface QueueConnection extends AutoCloseable {
+
+    /**
+     * Connects and checks the login with PING, failing fast.
+     *
+     * @throws RedisUnavailableException within about 3 s when Redis cannot be reached or refuses us
+     */
+    static QueueConnection open(RedisEndpoint endpoint, String prefix) {
+        return RedisQueueConnection.open(endpoint, prefix);
+    }
+
+    RedisEndpoint endpoint();
+
+    String prefix();
+
+    /** The queue of that name under this prefix (it need not exist yet). */
+    JobQueue queue(String name);
+
+    /** Every queue under the prefix, found with SCAN, sorted by name. */
+    List<String> discoverQueues();
+
+    /** Redis INFO as key/value pairs (all sections). */
+    Map<String, String> serverInfo();
+
+    @Override
+    void close();
+}

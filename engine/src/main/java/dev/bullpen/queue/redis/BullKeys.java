@@ -1,0 +1,129 @@
+package dev.bullpen.queue.redis;
+
+import dev.bullpen.queue.JobState;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+
+/** Owner of every Redis key name of one Bull queue: {@code prefix + ":" + queue + ":" + suffix}. */
+public final class BullKeys {
+    /** Suffixes whose presence marks a queue during discovery. */
+    static final List<String> QUEUE_MARKERS = List.of(
+            "id", "wait", "active", "paused", "delayed", "completed", "failed", "meta-paused", "repeat", "stalled-check");
+
+    private final String prefix;
+    private final String queue;
+    private final String base;
+
+    public BullKeys(String prefix, String queue) {
+        this.prefix = prefix;
+        this.queue = queue;
+        this.base = prefix + ":" + queue + ":";
+    }
+
+    public String prefix() {
+        return prefix;
+    }
+
+    public String queue() {
+        return queue;
+    }
+
+    /** {@code P:Q:}, the prefix that Lua scripts append job ids and suffixes to. */
+    public String base() {
+        return base;
+    }
+
+    public String key(String suffix) {
+        return base + suffix;
+    }
+
+    public String of(JobState state) {
+        return key(state.keySuffix());
+    }
+
+    public String waitList() {
+        return key("wait");
+    }
+
+    public String active() {
+        return key("active");
+    }
+
+    public String paused() {
+        return key("paused");
+    }
+
+    public String delayed() {
+        return key("delayed");
+    }
+
+    public String completed() {
+        return key("completed");
+    }
+
+    public String failed() {
+        return key("failed");
+    }
+
+    public String priority() {
+        return key("priority");
+    }
+
+    public String id() {
+        return key("id");
+    }
+
+    public String metaPaused() {
+        return key("meta-paused");
+    }
+
+    public String meta() {
+        return key("meta");
+    }
+
+    public String stalled() {
+        return key("stalled");
+    }
+
+    public String stalledCheck() {
+        return key("stalled-check");
+    }
+
+    public String limiter() {
+        return key("limiter");
+    }
+
+    public String job(String id) {
+        return base + id;
+    }
+
+    public String logs(String id) {
+        return base + id + ":logs";
+    }
+
+    public String lock(String id) {
+        return base + id + ":lock";
+    }
+
+    /** The CLIENT SETNAME a Bull worker gives its blocking connection: {@code P:base64(Q)}. */
+    public String workerClientName() {
+        return prefix + ":" + Base64.getEncoder().encodeToString(queue.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The queue name of a key under {@code prefix:}, when the key is one of a queue's own structures. */
+    static java.util.Optional<String> queueOf(String prefix, String key) {
+        String head = prefix + ":";
+        if (!key.startsWith(head)) {
+            return java.util.Optional.empty();
+        }
+        String rest = key.substring(head.length());
+        for (String suffix : QUEUE_MARKERS) {
+            String tail = ":" + suffix;
+            if (rest.endsWith(tail) && rest.length() > tail.length()) {
+                return java.util.Optional.of(rest.substring(0, rest.length() - tail.length()));
+            }
+        }
+        return java.util.Optional.empty();
+    }
+}

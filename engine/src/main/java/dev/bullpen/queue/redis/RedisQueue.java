@@ -1,0 +1,351 @@
+package dev.bullpen.queue.redis;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.bullpen.queue.BatchProgress;
+import dev.bullpen.queue.InvalidInputException;
+import dev.bullpen.queue.JobDetail;
+import dev.bullpen.queue.JobQueue;
+import dev.bullpen.queue.JobSnapshot;
+import dev.bullpen.queue.JobState;
+import dev.bullpen.queue.Json;
+import dev.bullpen.queue.NewJob;
+import dev.bullpen.queue.NotFoundException;
+import dev.bullpen.queue.QueueCounts;
+import dev.bullpen.queue.QueueException;
+import dev.bullpen.queue.QueueStatus;
+import dev.bullpen.queue.RemoveResult;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import redis.clients.jedis.AbstractPipeline;
+import redis.clients.jedis.Response;
+import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.exceptions.JedisDataException;
+
+/** {@link JobQueue} on Redis with Bullpen's own Lua scripts, byte-compatible with Bull 4.16.5. */
+final class RedisQueue implements JobQueue {
+    private static final int CLEAN_CHUNK = 1_000;
+
+    private final RedisQueueConnection connection;
+    private final UnifiedJedis redis;
+    private final BullKeys keys;
+
+    RedisQueue(RedisQueueConnection connection, BullKeys keys) {
+        this.connection = connection;
+        this.redis = connection.redis();
+        this.keys = keys;
+    }
+
+    @Override
+    public String name() {
+        return keys.queue();
+    }
+
+    @Override
+    public String prefix() {
+        return keys.prefix();
+    }
+
+    private <T> T call(Supplier<T> action) {
+        return RedisErrors.call(connection.endpoint(), action);
+    }
+
+    private Object script(String name, List<String> scriptKeys, List<String> args) {
+        return call(() -> LuaScripts.get(name).call(redis, scriptKeys, args));
+    }
+
+    // ---------------------------------------------------------------- produce
+
+    @Override
+    public String add(NewJob job) {
+        AddCall c = addCall(job);
+        return String.valueOf(script("addJob", c.keys(), c.args()));
+    }
+
+    @Override
+    public List<String> addBulk(List<NewJob> jobs) {
+        if (jobs.isEmpty()) {
+            return List.of();
+        }
+        List<AddCall> calls = jobs.stream().map(this::addCall).toList();
+        LuaScripts.Script addJob = LuaScripts.get("addJob");
+        return call(() -> {
+            List<Response<Object>> responses = new ArrayList<>(calls.size());
+            try (AbstractPipeline p = ((redis.clients.jedis.RedisClient) redis).pipelined()) {
+                for (AddCall c : calls) {
+                    responses.add(p.evalsha(addJob.sha(), c.keys(), c.args()));
+                }
+                p.sync();
+            }
+            List<String> ids = new ArrayList<>(calls.size());
+            for (int i = 0; i < calls.size(); i++) {
+                Object id;
+                try {
+                    id = responses.get(i).get();
+                } catch (JedisDataException e) {
+                    if (!String.valueOf(e.getMessage()).startsWith("NOSCRIPT")) {
+                        throw e;
+                    }
+                    // the script was not loaded: this add did not run, so running it now is safe
+                    AddCall c = calls.get(i);
+                    id = addJob.call(redis, c.keys(), c.args());
+                }
+                ids.add(String.valueOf(id));
+            }
+            return ids;
+        });
+    }
+
+    private record AddCall(List<String> keys, List<String> args) {
+    }
+
+    private AddCall addCall(NewJob job) {
+        long now = connection.clock().millis();
+        ObjectNode opts = job.options().normalized(now);
+        String timestamp = numberText(opts.get("timestamp"), "timestamp");
+        JsonNode delayNode = opts.get("delay");
+        double delay = delayNode.isNumber() ? Math.max(0, delayNode.doubleValue()) : 0;
+        String delayText = delay == 0 ? "0" : numberText(delayNode, "delay");
+        String due = delay > 0 ? numberText(Json.MAPPER.getNodeFactory()
+                .numberNode(opts.get("timestamp").longValue() + (long) delay), "due") : "0";
+        int priority = job.options().priority();
+        return new AddCall(
+                List.of(keys.waitList(), keys.paused(), keys.metaPaused(), keys.id(), keys.delayed(), keys.priority()),
+                List.of(keys.base(), job.options().jobId().orElse(""), job.name(), job.dataJson(),
+                        Json.write(opts), timestamp, delayText, due, Integer.toString(priority),
+                        job.options().lifo() ? "RPUSH" : "LPUSH", connection.token()));
+    }
+
+    private static String numberText(JsonNode n, String field) {
+        if (n == null || !n.isNumber()) {
+            throw new InvalidInputException("opts." + field + " must be a number");
+        }
+        if (n.isIntegralNumber() || n.doubleValue() == Math.rint(n.doubleValue())) {
+            return Long.toString(n.longValue());
+        }
+        return n.asText();
+    }
+
+    // ---------------------------------------------------------------- inspect
+
+    @Override
+    public QueueStatus status() {
+        return call(() -> {
+            try (AbstractPipeline p = ((redis.clients.jedis.RedisClient) redis).pipelined()) {
+                Response<Long> wait = p.llen(keys.waitList());
+                Response<Long> active = p.llen(keys.active());
+                Response<Long> delayed = p.zcard(keys.delayed());
+                Response<Long> completed = p.zcard(keys.completed());
+                Response<Long> failed = p.zcard(keys.failed());
+                Response<Long> paused = p.llen(keys.paused());
+                Response<Boolean> metaPaused = p.exists(keys.metaPaused());
+                Response<Boolean> metaHash = p.hexists(keys.meta(), "paused");
+                p.sync();
+                return new QueueStatus(name(), metaPaused.get() || metaHash.get(), new QueueCounts(
+                        wait.get(), active.get(), delayed.get(), completed.get(), failed.get(), paused.get()));
+            }
+        });
+    }
+
+    @Override
+    public boolean isPaused() {
+        return status().paused();
+    }
+
+    @Override
+    public boolean exists() {
+        String[] all = BullKeys.QUEUE_MARKERS.stream().map(keys::key).toArray(String[]::new);
+        return call(() -> redis.exists(all)) > 0;
+    }
+
+    @Override
+    public List<JobSnapshot> jobs(JobState state, long start, long end) {
+        return page(state, start, end, null, false).jobs();
+    }
+
+    /**
+     * The monitoring read: counts (optional) and one page of one state in a single round trip.
+     *
+     * @param fields the hash fields to read, or null for whole hashes
+     */
+    QueuePage page(JobState state, long start, long end, List<String> fields, boolean withCounts) {
+        List<String> scriptKeys = List.of(keys.waitList(), keys.active(), keys.delayed(), keys.completed(),
+                keys.failed(), keys.paused(), keys.metaPaused(), keys.meta(), keys.of(state));
+        List<String> args = List.of(keys.base(), state.isList() ? "list" : "zset", Long.toString(start),
+                Long.toString(end), fields == null ? "all" : String.join(",", fields), withCounts ? "counts" : "");
+        List<?> reply = (List<?>) script("page", scriptKeys, args);
+        QueueStatus status = null;
+        if (withCounts) {
+            List<?> c = (List<?>) reply.get(0);
+            status = new QueueStatus(name(), ((Long) reply.get(1)) == 1L, new QueueCounts(
+                    (Long) c.get(0), (Long) c.get(1), (Long) c.get(2), (Long) c.get(3), (Long) c.get(4),
+                    (Long) c.get(5)));
+        }
+        List<?> ids = (List<?>) reply.get(2);
+        List<?> hashes = (List<?>) reply.get(3);
+        List<JobSnapshot> jobs = new ArrayList<>(ids.size());
+        for (int i = 0; i < ids.size(); i++) {
+            jobs.add(new JobSnapshot(text(ids.get(i)), pairs((List<?>) hashes.get(i))));
+        }
+        return new QueuePage(status, jobs);
+    }
+
+    record QueuePage(QueueStatus status, List<JobSnapshot> jobs) {
+    }
+
+    private static Map<String, String> pairs(List<?> flat) {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (int i = 0; i + 1 < flat.size(); i += 2) {
+            m.put(text(flat.get(i)), text(flat.get(i + 1)));
+        }
+        return m;
+    }
+
+    private static String text(Object o) {
+        if (o instanceof byte[] b) {
+            return new String(b, java.nio.charset.StandardCharsets.UTF_8);
+        }
+        return String.valueOf(o);
+    }
+
+    @Override
+    public Optional<JobSnapshot> job(String id) {
+        Map<String, String> hash = call(() -> redis.hgetAll(keys.job(id)));
+        return hash.isEmpty() ? Optional.empty() : Optional.of(new JobSnapshot(id, hash));
+    }
+
+    @Override
+    public Optional<JobDetail> detail(String id) {
+        Optional<JobSnapshot> job = job(id);
+        if (job.isEmpty()) {
+            return Optional.empty();
+        }
+        String state = text(script("jobState", List.of(keys.completed(), keys.failed(), keys.delayed(),
+                keys.active(), keys.waitList(), keys.paused()), List.of(id)));
+        List<String> logs = call(() -> redis.lrange(keys.logs(id), 0, -1));
+        return Optional.of(new JobDetail(job.get(), state, logs));
+    }
+
+    // ---------------------------------------------------------------- administer
+
+    @Override
+    public void retry(String id) {
+        long now = connection.clock().millis();
+        long code = (Long) script("retryFailed",
+                List.of(keys.job(id), keys.lock(id), keys.failed(), keys.waitList(), keys.metaPaused(), keys.paused()),
+                List.of(id, connection.token(), Long.toString(now), keys.base()));
+        if (code == 0) {
+            throw new NotFoundException("job " + id + " not found in queue " + name());
+        }
+        if (code == -1) {
+            throw new QueueException("job " + id + " is locked by a worker: not retried");
+        }
+        if (code == -2) {
+            throw new QueueException("job " + id + " is not failed: not retried");
+        }
+    }
+
+    @Override
+    public long retryAllFailed(int batchSize, BatchProgress progress) {
+        requirePositive(batchSize);
+        long total = 0;
+        while (true) {
+            long n = (Long) script("retryAllFailed",
+                    List.of(keys.failed(), keys.waitList(), keys.paused(), keys.metaPaused()),
+                    List.of(keys.base(), Integer.toString(batchSize)));
+            total += n;
+            if (n == 0 || !progress.onBatch(total) || n < batchSize) {
+                return total;
+            }
+        }
+    }
+
+    @Override
+    public void promote(String id) {
+        long code = (Long) script("promote", promoteKeys(), List.of(keys.base(), connection.token(), id, "1"));
+        if (code == -1) {
+            if (job(id).isEmpty()) {
+                throw new NotFoundException("job " + id + " not found in queue " + name());
+            }
+            throw new QueueException("job " + id + " is not in a delayed state");
+        }
+    }
+
+    @Override
+    public long promoteAllDelayed(int batchSize, BatchProgress progress) {
+        requirePositive(batchSize);
+        long total = 0;
+        while (true) {
+            long n = (Long) script("promote", promoteKeys(),
+                    List.of(keys.base(), connection.token(), "", Integer.toString(batchSize)));
+            total += n;
+            if (n == 0 || !progress.onBatch(total) || n < batchSize) {
+                return total;
+            }
+        }
+    }
+
+    private List<String> promoteKeys() {
+        return List.of(keys.delayed(), keys.waitList(), keys.paused(), keys.metaPaused(), keys.priority());
+    }
+
+    @Override
+    public RemoveResult remove(String id) {
+        long code = (Long) script("removeJob", List.of(keys.active(), keys.waitList(), keys.delayed(), keys.paused(),
+                keys.completed(), keys.failed(), keys.priority(), keys.job(id), keys.logs(id)),
+                List.of(id, keys.base()));
+        return code == 1 ? RemoveResult.REMOVED : code == 0 ? RemoveResult.LOCKED : RemoveResult.NOT_FOUND;
+    }
+
+    @Override
+    public List<String> clean(JobState state, long graceMs, int limit) {
+        if (graceMs < 0) {
+            throw new InvalidInputException("grace must be 0 or more milliseconds, got " + graceMs);
+        }
+        if (limit < 0) {
+            throw new InvalidInputException("limit must be 0 (no limit) or more, got " + limit);
+        }
+        long maxTs = connection.clock().millis() - graceMs;
+        boolean finished = state == JobState.COMPLETED || state == JobState.FAILED;
+        List<String> deleted = new ArrayList<>();
+        while (limit == 0 || deleted.size() < limit) {
+            int chunk = limit == 0 ? CLEAN_CHUNK : Math.min(CLEAN_CHUNK, limit - deleted.size());
+            List<?> ids = (List<?>) script("clean", List.of(keys.of(state), keys.priority()),
+                    List.of(keys.base(), Long.toString(maxTs), Integer.toString(chunk),
+                            state.isList() ? "list" : "zset", finished ? "finished" : "", finished ? "1" : "0"));
+            ids.forEach(o -> deleted.add(text(o)));
+            if (ids.size() < chunk) {
+                break;
+            }
+        }
+        return deleted;
+    }
+
+    @Override
+    public void pause() {
+        script("pause", List.of(keys.waitList(), keys.paused(), keys.metaPaused(), keys.key("paused"), keys.meta()),
+                List.of("paused"));
+    }
+
+    @Override
+    public void resume() {
+        script("pause", List.of(keys.paused(), keys.waitList(), keys.metaPaused(), keys.key("resumed"), keys.meta()),
+                List.of("resumed"));
+    }
+
+    @Override
+    public void empty() {
+        script("empty", List.of(keys.waitList(), keys.paused(), keys.delayed(), keys.priority(), keys.limiter(),
+                keys.limiter() + ":index", keys.limiter() + ":limited"), List.of(keys.base()));
+    }
+
+    private static void requirePositive(int batchSize) {
+        if (batchSize < 1) {
+            throw new QueueException("batch size must be 1 or more, got " + batchSize);
+        }
+    }
+}
