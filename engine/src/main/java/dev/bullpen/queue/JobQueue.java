@@ -41,6 +41,13 @@ public interface JobQueue {
      */
     List<JobSnapshot> jobs(JobState state, long start, long end);
 
+    /**
+     * The monitoring read, in one round trip whatever the queue's size: counts, pause flag and a
+     * page of one state. Without {@code withData}, the jobs' {@code data}, {@code stacktrace} and
+     * {@code returnvalue} fields are not read (payloads can be megabytes).
+     */
+    QueuePage page(JobState state, long start, long end, boolean withData);
+
     /** The stored job, or empty when no hash exists. */
     Optional<JobSnapshot> job(String id);
 

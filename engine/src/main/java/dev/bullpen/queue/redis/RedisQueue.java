@@ -13,6 +13,7 @@ import dev.bullpen.queue.NewJob;
 import dev.bullpen.queue.NotFoundException;
 import dev.bullpen.queue.QueueCounts;
 import dev.bullpen.queue.QueueException;
+import dev.bullpen.queue.QueuePage;
 import dev.bullpen.queue.QueueStatus;
 import dev.bullpen.queue.RemoveResult;
 import java.util.ArrayList;
@@ -164,7 +165,16 @@ final class RedisQueue implements JobQueue {
 
     @Override
     public List<JobSnapshot> jobs(JobState state, long start, long end) {
-        return page(state, start, end, null, false).jobs();
+        return read(state, start, end, null, false).jobs();
+    }
+
+    /** Hash fields a page reads when payloads are left out. */
+    private static final List<String> SUMMARY_FIELDS = List.of("name", "opts", "timestamp", "delay", "priority",
+            "processedOn", "finishedOn", "attemptsMade", "failedReason", "progress", "retriedOn", "stalledCounter");
+
+    @Override
+    public QueuePage page(JobState state, long start, long end, boolean withData) {
+        return read(state, start, end, withData ? null : SUMMARY_FIELDS, true);
     }
 
     /**
@@ -172,7 +182,7 @@ final class RedisQueue implements JobQueue {
      *
      * @param fields the hash fields to read, or null for whole hashes
      */
-    QueuePage page(JobState state, long start, long end, List<String> fields, boolean withCounts) {
+    private QueuePage read(JobState state, long start, long end, List<String> fields, boolean withCounts) {
         List<String> scriptKeys = List.of(keys.waitList(), keys.active(), keys.delayed(), keys.completed(),
                 keys.failed(), keys.paused(), keys.metaPaused(), keys.meta(), keys.of(state));
         List<String> args = List.of(keys.base(), state.isList() ? "list" : "zset", Long.toString(start),
@@ -191,10 +201,7 @@ final class RedisQueue implements JobQueue {
         for (int i = 0; i < ids.size(); i++) {
             jobs.add(new JobSnapshot(text(ids.get(i)), pairs((List<?>) hashes.get(i))));
         }
-        return new QueuePage(status, jobs);
-    }
-
-    record QueuePage(QueueStatus status, List<JobSnapshot> jobs) {
+        return new QueuePage(status, state, jobs);
     }
 
     private static Map<String, String> pairs(List<?> flat) {
