@@ -1,0 +1,64 @@
+package dev.bullpen.queue;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class RedisEndpointTest {
+
+    @Test
+    void parsesUserPasswordHostPortAndDatabase() {
+        RedisEndpoint e = RedisEndpoint.parse("redis://app:s3cr%40t@cache.local:6380/2");
+        assertEquals("cache.local", e.host());
+        assertEquals(6380, e.port());
+        assertEquals("app", e.user());
+        assertEquals("s3cr@t", e.password());
+        assertEquals(2, e.database());
+        assertFalse(e.tls());
+    }
+
+    @Test
+    void passwordOnlyAndTlsScheme() {
+        RedisEndpoint e = RedisEndpoint.parse("rediss://:pw@10.0.0.1");
+        assertNull(e.user());
+        assertEquals("pw", e.password());
+        assertEquals(6379, e.port());
+        assertTrue(e.tls());
+    }
+
+    @Test
+    void neverPrintsThePassword() {
+        RedisEndpoint e = RedisEndpoint.parse("redis://app:hunter2@h:1");
+        assertFalse(e.toString().contains("hunter2"));
+        assertFalse(e.safeUrl().contains("hunter2"));
+        assertEquals("h:1", e.display());
+        InvalidInputException bad = assertThrows(InvalidInputException.class,
+                () -> RedisEndpoint.parse("http://app:hunter2@h:1"));
+        assertFalse(bad.getMessage().contains("hunter2"), bad.getMessage());
+    }
+
+    @Test
+    void rejectsBadUrlsNamingTheProblem() {
+        assertTrue(assertThrows(InvalidInputException.class, () -> RedisEndpoint.parse("redis://h:1/x"))
+                .getMessage().contains("database"));
+        assertTrue(assertThrows(InvalidInputException.class, () -> RedisEndpoint.parse("redis://h:99999"))
+                .getMessage().contains("port"));
+    }
+
+    @Test
+    void resolvesExplicitThenUrlThenHostPortThenDefault() {
+        assertEquals("a", RedisEndpoint.resolve("redis://a:1", Map.of("REDIS_URL", "redis://b:2")).host());
+        assertEquals("b", RedisEndpoint.resolve(null, Map.of("REDIS_URL", "redis://b:2")).host());
+        RedisEndpoint hp = RedisEndpoint.resolve(null, Map.of("REDIS_HOST", "c", "REDIS_PORT", "7000",
+                "REDIS_PASSWORD", "pw"));
+        assertEquals("c:7000", hp.display());
+        assertEquals("pw", hp.password());
+        assertEquals("127.0.0.1:6379", RedisEndpoint.resolve(null, Map.of()).display());
+        assertThrows(InvalidInputException.class, () -> RedisEndpoint.resolve(null, Map.of("REDIS_PORT", "x")));
+    }
+}
