@@ -25,7 +25,6 @@ import java.util.function.Supplier;
 import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.Response;
 import redis.clients.jedis.UnifiedJedis;
-import redis.clients.jedis.exceptions.JedisDataException;
 
 /** {@link JobQueue} on Redis with Bullpen's own Lua scripts, byte-compatible with Bull 4.16.5. */
 final class RedisQueue implements JobQueue {
@@ -67,38 +66,29 @@ final class RedisQueue implements JobQueue {
         return String.valueOf(script("addJob", c.keys(), c.args()));
     }
 
+    /** Jobs per bulk script call: large enough to amortise the call, small enough not to stall Redis. */
+    private static final int BULK_CHUNK = 200;
+
     @Override
     public List<String> addBulk(List<NewJob> jobs) {
-        if (jobs.isEmpty()) {
-            return List.of();
+        List<String> ids = new ArrayList<>(jobs.size());
+        for (int from = 0; from < jobs.size(); from += BULK_CHUNK) {
+            List<NewJob> chunk = jobs.subList(from, Math.min(jobs.size(), from + BULK_CHUNK));
+            List<String> args = new ArrayList<>(2 + chunk.size() * 9);
+            args.add(keys.base());
+            args.add(connection.token());
+            List<String> scriptKeys = null;
+            for (NewJob job : chunk) {
+                AddCall c = addCall(job);
+                scriptKeys = c.keys();
+                // addJob's arguments without the prefix (0) and the token (10)
+                args.addAll(c.args().subList(1, 10));
+            }
+            for (Object id : (List<?>) script("addJobs", scriptKeys, args)) {
+                ids.add(text(id));
+            }
         }
-        List<AddCall> calls = jobs.stream().map(this::addCall).toList();
-        LuaScripts.Script addJob = LuaScripts.get("addJob");
-        return call(() -> {
-            List<Response<Object>> responses = new ArrayList<>(calls.size());
-            try (AbstractPipeline p = ((redis.clients.jedis.RedisClient) redis).pipelined()) {
-                for (AddCall c : calls) {
-                    responses.add(p.evalsha(addJob.sha(), c.keys(), c.args()));
-                }
-                p.sync();
-            }
-            List<String> ids = new ArrayList<>(calls.size());
-            for (int i = 0; i < calls.size(); i++) {
-                Object id;
-                try {
-                    id = responses.get(i).get();
-                } catch (JedisDataException e) {
-                    if (!String.valueOf(e.getMessage()).startsWith("NOSCRIPT")) {
-                        throw e;
-                    }
-                    // the script was not loaded: this add did not run, so running it now is safe
-                    AddCall c = calls.get(i);
-                    id = addJob.call(redis, c.keys(), c.args());
-                }
-                ids.add(String.valueOf(id));
-            }
-            return ids;
-        });
+        return ids;
     }
 
     private record AddCall(List<String> keys, List<String> args) {

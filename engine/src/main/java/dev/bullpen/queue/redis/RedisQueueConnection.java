@@ -134,7 +134,7 @@ public final class RedisQueueConnection implements QueueConnection {
 
     @Override
     public Map<String, String> serverInfo() {
-        return RedisErrors.call(endpoint, () -> parseInfo(redis.info()));
+        return RedisErrors.call(endpoint, () -> parseInfo(redis.info("all")));
     }
 
     static Map<String, String> parseInfo(String info) {
