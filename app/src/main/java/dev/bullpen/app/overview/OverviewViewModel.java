@@ -160,7 +160,11 @@ public final class OverviewViewModel {
         }
         // the engine says "cannot reach Redis at host:port: cause"; the banner already names host:port
         String known = "cannot reach Redis at " + server + ": ";
-        return m.startsWith(known) ? m.substring(known.length()) : m;
+        String cause = m.startsWith(known) ? m.substring(known.length()) : m;
+        if (cause.startsWith("Failed to connect to ")) {
+            return "cannot connect";
+        }
+        return cause.endsWith(".") ? cause.substring(0, cause.length() - 1) : cause;
     }
 
     public String server() {

@@ -117,6 +117,14 @@ class OverviewViewModelTest {
     }
 
     @Test
+    void bannerDetailDoesNotRepeatTheAddressTheBannerAlreadyNames() {
+        inTest.markFailed(new RedisUnavailableException(
+                "cannot reach Redis at 127.0.0.1:6379: Failed to connect to 127.0.0.1:6379.", null), Duration.ofSeconds(2));
+
+        assertEquals("cannot connect · next attempt in 2 s · no data read yet", inTest.getBannerDetail());
+    }
+
+    @Test
     void recoveryHidesBannerAndClearsStale() {
         inTest.apply(new OverviewSnapshot(List.of(queue("mail", false, 5, 0)), T1));
         inTest.markFailed(unreachable(), Duration.ofSeconds(2));
