@@ -17,7 +17,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>It connects lazily on the first read, and after Redis became unreachable it drops the
  * connection so that the next read connects afresh: callers just call again later (with their own
- * backoff). Reads never retry by themselves. Thread-safe (reads are serialized).
+ * backoff). A read that fails on an older connection is tried once more at once on a fresh one,
+ * because pooled connections die silently when Redis restarts; otherwise reads never retry.
+ * Thread-safe (reads are serialized).
  */
 public final class QueueInspector implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(QueueInspector.class);
@@ -56,17 +58,31 @@ public final class QueueInspector implements AutoCloseable {
      * @throws IllegalStateException     after {@link #close()}
      */
     public synchronized OverviewSnapshot overview() {
-        QueueConnection c = connection();
+        boolean fresh = connection == null;
         try {
-            List<QueueStatus> statuses = new ArrayList<>();
-            for (String name : c.discoverQueues()) {
-                statuses.add(c.queue(name).status());
+            return readOverview(connection());
+        } catch (RedisUnavailableException e) {
+            drop();
+            if (fresh) {
+                throw e;
             }
-            return new OverviewSnapshot(statuses, clock.instant());
+            LOG.debug("QueueInspector(redis={}) read failed on an older connection, trying a fresh one: {}",
+                    endpoint.display(), e.getMessage());
+        }
+        try {
+            return readOverview(connection());
         } catch (RedisUnavailableException e) {
             drop();
             throw e;
         }
+    }
+
+    private OverviewSnapshot readOverview(QueueConnection c) {
+        List<QueueStatus> statuses = new ArrayList<>();
+        for (String name : c.discoverQueues()) {
+            statuses.add(c.queue(name).status());
+        }
+        return new OverviewSnapshot(statuses, clock.instant());
     }
 
     private QueueConnection connection() {

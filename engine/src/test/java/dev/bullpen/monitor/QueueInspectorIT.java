@@ -94,6 +94,17 @@ class QueueInspectorIT {
     }
 
     @Test
+    void restartedRedisIsReadOnTheFirstTryThoughPooledConnectionsDied() {
+        try (QueueInspector inspector = inspector("rs")) {
+            assertEquals(List.of(), inspector.overview().queues());
+
+            redis.restart();
+
+            assertEquals(List.of(), inspector.overview().queues());
+        }
+    }
+
+    @Test
     void redisDownAtFirstReadIsReportedNotThrownAtConstruction() {
         redis.kill();
         try (QueueInspector inspector = inspector("down")) {
