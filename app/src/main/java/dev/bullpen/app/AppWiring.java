@@ -13,6 +13,7 @@ import java.time.ZoneId;
 import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
@@ -85,10 +86,18 @@ public final class AppWiring implements AutoCloseable {
         poller.start();
     }
 
+    /**
+     * Stops polling and closes the Redis reader on the poller thread, after a read in progress, so
+     * that closing the window never waits on Redis.
+     */
     @Override
     public void close() {
         poller.close();
-        scheduler.shutdownNow();
-        inspector.close();
+        try {
+            scheduler.execute(inspector::close);
+        } catch (RejectedExecutionException alreadyShutDown) {
+            inspector.close();
+        }
+        scheduler.shutdown();
     }
 }
