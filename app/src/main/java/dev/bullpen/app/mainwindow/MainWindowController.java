@@ -12,6 +12,7 @@ import org.controlsfx.control.StatusBar;
 /** Binds the window frame (connection banner, status bar) of {@code main_window.fxml}. */
 public final class MainWindowController {
     private static final PseudoClass DISCONNECTED = PseudoClass.getPseudoClass("disconnected");
+    private static final PseudoClass STALE = PseudoClass.getPseudoClass("stale");
 
     private final OverviewViewModel viewModel;
 
@@ -44,7 +45,7 @@ public final class MainWindowController {
         showConnection(viewModel.getConnection());
         viewModel.connectionProperty().addListener((o, was, now) -> showConnection(now));
         viewModel.staleProperty().addListener((o, was, now) ->
-                lastRefresh.pseudoClassStateChanged(PseudoClass.getPseudoClass("stale"), now));
+                lastRefresh.pseudoClassStateChanged(STALE, now));
     }
 
     private void showConnection(Connection c) {
