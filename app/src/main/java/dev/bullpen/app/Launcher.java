@@ -12,7 +12,9 @@ public final class Launcher {
     }
 
     public static CommandLine commandLine() {
-        return MainCommand.commandLine();
+        CommandLine cl = MainCommand.commandLine();
+        cl.addSubcommand(new ConsoleCommand());
+        return cl;
     }
 
     public static void main(String[] args) {

@@ -1,0 +1,31 @@
+package dev.bullpen.app;
+
+import dev.bullpen.cli.GlobalOptions;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code bullpen console}: opens the desktop console window; returns when the window is closed. */
+@Command(name = "console", mixinStandardHelpOptions = true,
+        description = {"Opens the desktop console: live counts of every queue under the prefix.",
+            "The window opens even when Redis is unreachable and reconnects by itself."})
+public final class ConsoleCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--poll-interval", paramLabel = "MS", defaultValue = "2000",
+            description = "Milliseconds between two reads of the queues (default: ${DEFAULT-VALUE})")
+    long pollIntervalMs;
+
+    @Override
+    public Integer call() {
+        GlobalOptions global = GlobalOptions.of(spec);
+        ConsoleSettings settings = new ConsoleSettings(global.endpoint(), global.prefix(),
+                Duration.ofMillis(pollIntervalMs));
+        MonitorApplication.run(settings);
+        return 0;
+    }
+}

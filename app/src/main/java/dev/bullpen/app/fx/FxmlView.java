@@ -1,0 +1,37 @@
+package dev.bullpen.app.fx;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URL;
+import javafx.fxml.FXMLLoader;
+import javafx.scene.Parent;
+
+/** Every scene's FXML; parts come in through {@code fx:include}. */
+public enum FxmlView {
+    MAIN_WINDOW("/fxml/main_window.fxml");
+
+    private final String path;
+
+    FxmlView(String path) {
+        this.path = path;
+    }
+
+    public String path() {
+        return path;
+    }
+
+    /** Loads the view with controllers made by the factory (also for included parts). */
+    public Parent load(ControllerFactory controllers) {
+        URL url = FxmlView.class.getResource(path);
+        if (url == null) {
+            throw new IllegalStateException("FXML not found on the class path: " + path);
+        }
+        FXMLLoader loader = new FXMLLoader(url);
+        loader.setControllerFactory(controllers);
+        try {
+            return loader.load();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot load " + path + ": " + e.getMessage(), e);
+        }
+    }
+}

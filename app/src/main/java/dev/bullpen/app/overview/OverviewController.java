@@ -1,0 +1,85 @@
+package dev.bullpen.app.overview;
+
+import dev.bullpen.app.icons.AppIcon;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.value.ObservableValue;
+import javafx.collections.transformation.SortedList;
+import javafx.css.PseudoClass;
+import javafx.fxml.FXML;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.util.Callback;
+
+/** Binds {@code overview.fxml} to the {@link OverviewViewModel}; no logic of its own. */
+public final class OverviewController {
+    private static final PseudoClass STALE = PseudoClass.getPseudoClass("stale");
+
+    private final OverviewViewModel viewModel;
+
+    @FXML
+    private Label title;
+    @FXML
+    private Label summary;
+    @FXML
+    private Label prefixChip;
+    @FXML
+    private Label placeholder;
+    @FXML
+    private TableView<QueueRow> table;
+    @FXML
+    private TableColumn<QueueRow, String> nameColumn;
+    @FXML
+    private TableColumn<QueueRow, Boolean> stateColumn;
+    @FXML
+    private TableColumn<QueueRow, Number> waitingColumn;
+    @FXML
+    private TableColumn<QueueRow, Number> activeColumn;
+    @FXML
+    private TableColumn<QueueRow, Number> delayedColumn;
+    @FXML
+    private TableColumn<QueueRow, Number> completedColumn;
+    @FXML
+    private TableColumn<QueueRow, Number> failedColumn;
+    @FXML
+    private TableColumn<QueueRow, Number> pausedColumn;
+
+    public OverviewController(OverviewViewModel viewModel) {
+        this.viewModel = viewModel;
+    }
+
+    public OverviewViewModel getViewModel() {
+        return viewModel;
+    }
+
+    @FXML
+    private void initialize() {
+        title.setGraphic(AppIcon.QUEUES.node());
+        summary.textProperty().bind(viewModel.summaryTextProperty());
+        prefixChip.setText("prefix " + viewModel.prefix());
+        placeholder.textProperty().bind(viewModel.placeholderTextProperty());
+
+        SortedList<QueueRow> sorted = new SortedList<>(viewModel.queues());
+        sorted.comparatorProperty().bind(table.comparatorProperty());
+        table.setItems(sorted);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
+        viewModel.staleProperty().addListener((o, was, now) -> table.pseudoClassStateChanged(STALE, now));
+
+        nameColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().getName()));
+        stateColumn.setCellValueFactory(c -> c.getValue().pausedProperty());
+        stateColumn.setCellFactory(c -> new StateBadgeCell());
+        count(waitingColumn, r -> r.getValue().waitingProperty(), false);
+        count(activeColumn, r -> r.getValue().activeProperty(), false);
+        count(delayedColumn, r -> r.getValue().delayedProperty(), false);
+        count(completedColumn, r -> r.getValue().completedProperty(), false);
+        count(failedColumn, r -> r.getValue().failedProperty(), true);
+        count(pausedColumn, r -> r.getValue().pausedJobsProperty(), false);
+    }
+
+    private static void count(TableColumn<QueueRow, Number> column,
+                              Callback<TableColumn.CellDataFeatures<QueueRow, Number>, ObservableValue<Number>> value,
+                              boolean alertWhenPositive) {
+        column.setCellValueFactory(value);
+        column.setCellFactory(c -> new CountCell(alertWhenPositive));
+    }
+}

@@ -1,0 +1,37 @@
+package dev.bullpen.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.bullpen.queue.InvalidInputException;
+import dev.bullpen.queue.RedisEndpoint;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class ConsoleSettingsTest {
+
+    @Test
+    void windowTitleStartsWithBullpenAndNamesTheServer() {
+        ConsoleSettings s = new ConsoleSettings(RedisEndpoint.parse("redis://127.0.0.1:6379"), "bull",
+                Duration.ofSeconds(2));
+
+        assertEquals("Bullpen — redis://127.0.0.1:6379", s.windowTitle());
+    }
+
+    @Test
+    void windowTitleNeverShowsThePassword() {
+        ConsoleSettings s = new ConsoleSettings(RedisEndpoint.parse("redis://ops:s3cr3t-pw@redis.internal:6380/2"),
+                "jobs", Duration.ofSeconds(2));
+
+        assertEquals("Bullpen — redis://ops:***@redis.internal:6380/2 · prefix jobs", s.windowTitle());
+        assertFalse(s.windowTitle().contains("s3cr3t"));
+    }
+
+    @Test
+    void pollIntervalBelowTheMinimumIsRefused() {
+        RedisEndpoint e = RedisEndpoint.parse("redis://127.0.0.1:6379");
+        assertThrows(InvalidInputException.class, () -> new ConsoleSettings(e, "bull", Duration.ofMillis(10)));
+        assertThrows(InvalidInputException.class, () -> new ConsoleSettings(e, "", Duration.ofSeconds(2)));
+    }
+}

@@ -1,0 +1,41 @@
+package dev.bullpen.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+class LauncherTest {
+
+    private static String run(int expectedExit, String... args) {
+        CommandLine cl = Launcher.commandLine();
+        StringWriter out = new StringWriter();
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(out));
+        assertEquals(expectedExit, cl.execute(args), out::toString);
+        return out.toString();
+    }
+
+    @Test
+    void helpListsTheConsoleCommand() {
+        assertTrue(run(0, "--help").contains("console  Opens the desktop console"));
+    }
+
+    @Test
+    void consoleHelpShowsItsOwnAndTheGlobalOptions() {
+        String help = run(0, "console", "--help");
+        assertTrue(help.contains("Usage: bullpen console"), help);
+        assertTrue(help.contains("--poll-interval=MS"), help);
+        assertTrue(help.contains("--redis=URL"), help);
+        assertTrue(help.contains("--prefix=P"), help);
+    }
+
+    @Test
+    void badConsoleOptionsAreRefusedWithExitCode2BeforeAnyWindowOpens() {
+        assertTrue(run(2, "console", "--poll-interval", "10").contains("--poll-interval must be at least 100 ms"));
+        assertTrue(run(2, "console", "--redis", "http://x").contains("scheme must be redis://"));
+    }
+}
