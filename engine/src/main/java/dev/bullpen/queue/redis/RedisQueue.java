@@ -116,9 +116,20 @@ final class RedisQueue implements JobQueue {
         int priority = job.options().priority();
         return new AddCall(
                 List.of(keys.waitList(), keys.paused(), keys.metaPaused(), keys.id(), keys.delayed(), keys.priority()),
-                List.of(keys.base(), job.options().jobId().orElse(""), job.name(), job.dataJson(),
+                List.of(keys.base(), job.options().jobId().orElse(""), job.name(), storedData(job.dataJson()),
                         Json.write(opts), timestamp, delayText, due, Integer.toString(priority),
                         job.options().lifo() ? "RPUSH" : "LPUSH", connection.token()));
+    }
+
+    /**
+     * The data as Bull stores it, {@code JSON.stringify(data || {})}: a falsy value (null, false, 0,
+     * "") becomes {@code {}}. Anything else, JSON or not, is stored as given.
+     */
+    static String storedData(String dataJson) {
+        JsonNode n = Json.parseLenient(dataJson).orElse(null);
+        boolean falsy = n != null && (n.isNull() || n.isBoolean() && !n.booleanValue()
+                || n.isNumber() && n.doubleValue() == 0 || n.isTextual() && n.textValue().isEmpty());
+        return falsy ? "{}" : dataJson;
     }
 
     private static String numberText(JsonNode n, String field) {
