@@ -439,9 +439,11 @@ class BullInteropIT {
         List<String> ids = failedByBull(bull, queue, 4);
         failedByBull(bull, twin, 4);
 
-        // when: one failed job is retried by Bullpen, the same one by Bull on the twin
-        q.retry(ids.get(1));
-        bull.run("retry", bull.args(twin).put("id", ids.get(1)));
+        // when: a fifo then a lifo failed job are retried by Bullpen, the same ones by Bull on the twin
+        for (String id : List.of(ids.get(0), ids.get(1))) {
+            q.retry(id);
+            bull.run("retry", bull.args(twin).put("id", id));
+        }
 
         // then
         assertEquals("waiting", getState(bull, queue, ids.get(1)));
@@ -458,25 +460,29 @@ class BullInteropIT {
         // a job that is not failed is refused and left untouched (Bull 4.16.5 would strip it first)
         String completedId = texts(bull.run("add", withJobs(bull.args(queue),
                 List.of(new Spec("ok", "{}", "{}")))).get("ids")).get(0);
-        bull.run("process", bull.args(queue).put("count", 2));
+        bull.run("process", bull.args(queue).put("count", 3));
         Map<String, String> done = q.job(completedId).orElseThrow().fields();
         assertThrows(QueueException.class, () -> q.retry(completedId));
         assertEquals(done, q.job(completedId).orElseThrow().fields());
         assertEquals("completed", getState(bull, queue, completedId));
 
-        // when: all failed are retried
+        // when: all failed are retried, by Bullpen in batches of 1 and by Bull's retryJobs on the twin
+        bull.run("process", bull.args(twin).put("count", 2));
         List<Long> progress = new ArrayList<>();
-        long moved = q.retryAllFailed(2, soFar -> {
+        long moved = q.retryAllFailed(1, soFar -> {
             progress.add(soFar);
             return true;
         });
-        assertEquals(3, moved);
-        assertEquals(List.of(2L, 3L), progress);
-        for (String id : List.of(ids.get(0), ids.get(2), ids.get(3))) {
+        bull.run("retry", bull.args(twin).put("all", true));
+        assertEquals(2, moved);
+        assertEquals(List.of(1L, 2L), progress);
+        for (String id : List.of(ids.get(2), ids.get(3))) {
             assertEquals("waiting", getState(bull, queue, id));
         }
-        JsonNode worked = bull.run("process", bull.args(queue).put("count", 3));
-        assertEquals(3, worked.get("order").size());
+        JsonNode twinAfter = bull.run("dump", bull.args(twin));
+        assertEquals(twinAfter.get("raw").get("wait"), bull.run("dump", bull.args(queue)).get("raw").get("wait"));
+        JsonNode worked = bull.run("process", bull.args(queue).put("count", 2));
+        assertEquals(List.of(ids.get(3), ids.get(2)), texts(worked.get("order")), "oldest failed first");
         JsonNode after = bull.run("dump", bull.args(queue));
         assertEquals(0, after.get("counts").get("failed").asInt());
         assertEquals(5, after.get("counts").get("completed").asInt());
