@@ -71,7 +71,8 @@ public final class RedisServer implements AutoCloseable {
             try (Socket s = new Socket("127.0.0.1", port)) {
                 s.getOutputStream().write("PING\r\n".getBytes());
                 byte[] buf = new byte[7];
-                if (s.getInputStream().read(buf) > 0 && new String(buf).startsWith("+PONG")) {
+                String reply = s.getInputStream().read(buf) > 0 ? new String(buf) : "";
+                if (reply.startsWith("+PONG") || reply.startsWith("-NOAUTH")) { // up (with --requirepass: NOAUTH)
                     return;
                 }
             } catch (IOException notYet) {
