@@ -117,7 +117,7 @@ final class RedisQueue implements JobQueue {
         return new AddCall(
                 List.of(keys.waitList(), keys.paused(), keys.metaPaused(), keys.id(), keys.delayed(), keys.priority()),
                 List.of(keys.base(), job.options().jobId().orElse(""), job.name(), storedData(job.dataJson()),
-                        Json.write(opts), timestamp, delayText, due, Integer.toString(priority),
+                        Json.stringify(opts), timestamp, delayText, due, Integer.toString(priority),
                         job.options().lifo() ? "RPUSH" : "LPUSH", connection.token()));
     }
 
