@@ -11,6 +11,7 @@
  *
  * Common arguments: redis (URL, required), queue (name, required), prefix (default "bull").
  */
+const fs = require('fs');
 const Queue = require('bull');
 
 const STATES = ['waiting', 'active', 'delayed', 'completed', 'failed', 'paused'];
@@ -219,6 +220,34 @@ const commands = {
   async empty(queue) {
     await queue.empty();
     return { ok: true };
+  },
+
+  /**
+   * Listens to Bull's global events (args.events, e.g. "global:waiting") until args.count events
+   * arrived or args.durationMs passed; writes args.readyFile once subscribed. Returns the events
+   * in order of arrival as {event, args}.
+   */
+  async listen(queue, args) {
+    const events = [];
+    let resolveDone;
+    const done = new Promise(resolve => { resolveDone = resolve; });
+    for (const name of args.events) {
+      queue.on(name, (...a) => {
+        events.push({ event: name, args: a.map(x => (x === null || x === undefined ? null : String(x))) });
+        if (args.count && events.length >= args.count) {
+          resolveDone();
+        }
+      });
+    }
+    await queue.isReady();
+    await Promise.all(args.events.map(name => queue._registerEvent(name)));
+    if (args.readyFile) {
+      fs.writeFileSync(args.readyFile, 'ready');
+    }
+    const timer = setTimeout(resolveDone, args.durationMs || 5000);
+    await done;
+    clearTimeout(timer);
+    return { events };
   },
 
   async isPaused(queue) {

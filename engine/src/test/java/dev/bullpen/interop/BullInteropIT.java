@@ -739,11 +739,79 @@ class BullInteropIT {
         assertEquals(1, dump.get("counts").get("failed").asInt());
         assertEquals(0, dump.get("raw").get("priority").size());
         assertTrue(dump.get("paused").asBoolean(), "the pause state is kept");
+        assertTrue(q.status().paused());
+        String later = texts(bull.run("add", withJobs(bull.args(queue), List.of(new Spec("y", "{}", "{}"))))
+                .get("ids")).get(0);
+        assertEquals("paused", getState(bull, queue, later), "meta-paused survives (Bull's empty deletes it)");
         try (Jedis j = jedis()) {
             for (String id : ids) {
                 assertFalse(j.exists("bull:" + queue + ":" + id), "hash of " + id + " deleted (delayed too)");
             }
         }
         assertNotNull(q.job(finished.get(0)).orElse(null));
+    }
+
+    // ------------------------------------------------------------------ events and timers
+
+    private static void awaitFile(java.nio.file.Path file) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 15_000;
+        while (!java.nio.file.Files.exists(file) && System.currentTimeMillis() < deadline) {
+            Thread.sleep(20);
+        }
+        assertTrue(java.nio.file.Files.exists(file), "bull-tool did not get ready: " + file);
+    }
+
+    @Test
+    void eventsPublishedByBullpenReachBullsGlobalListeners() throws Exception {
+        BullNode bull = bull("bull");
+        String queue = uniqueQueue("events");
+        JobQueue q = connection("bull").queue(queue);
+        java.nio.file.Path ready = java.nio.file.Files.createTempFile("bull-listen", ".ready");
+        java.nio.file.Files.delete(ready);
+        ObjectNode args = bull.args(queue).put("count", 5).put("durationMs", 15_000)
+                .put("readyFile", ready.toString());
+        ArrayNode events = args.putArray("events");
+        List.of("global:waiting", "global:paused", "global:resumed", "global:duplicated").forEach(events::add);
+        BullNode.Running listener = bull.start("listen", args);
+        awaitFile(ready);
+
+        String first = q.add(new NewJob("e", "{}", JobOptions.defaults().jobId("ev-1")));
+        q.add(new NewJob("e", "{}", JobOptions.defaults().jobId("ev-1")));
+        String delayed = q.add(new NewJob("e", "{}", JobOptions.defaults().delay(60_000)));
+        q.promote(delayed);
+        q.pause();
+        q.resume();
+
+        List<String> seen = new ArrayList<>();
+        for (JsonNode e : listener.await().get("events")) {
+            JsonNode a = e.get("args");
+            seen.add(e.get("event").asText() + (a.size() == 0 || a.get(0).isNull() ? "" : " " + a.get(0).asText()));
+        }
+        assertEquals(List.of("global:waiting " + first, "global:duplicated " + first, "global:waiting " + delayed,
+                "global:paused", "global:resumed"), seen);
+        java.nio.file.Files.deleteIfExists(ready);
+    }
+
+    @Test
+    void aRunningBullWorkerTakesADelayedJobAddedByBullpenWhenItIsDue() throws Exception {
+        BullNode bull = bull("bull");
+        String queue = uniqueQueue("due");
+        JobQueue q = connection("bull").queue(queue);
+        q.add(NewJob.of("{\"warm\":1}"));
+        BullNode.Running worker = bull.start("process", bull.args(queue).put("count", 2));
+        long deadline = System.currentTimeMillis() + 15_000;
+        while (q.status().counts().completed() < 1 && System.currentTimeMillis() < deadline) {
+            Thread.sleep(20);
+        }
+        assertEquals(1, q.status().counts().completed(), "the worker is running");
+
+        // the worker's delay timer sleeps up to 5 s; Bullpen's publish on the delayed channel wakes it
+        String id = q.add(new NewJob("later", "{}", JobOptions.defaults().delay(1_500)));
+        JsonNode done = worker.await();
+        assertEquals(List.of("1", id), texts(done.get("order")));
+        JobSnapshot job = q.job(id).orElseThrow();
+        long due = job.timestamp().orElseThrow() + 1_500;
+        long late = job.processedOn().orElseThrow() - due;
+        assertTrue(late >= 0 && late < 1_000, "processed " + late + " ms after due");
     }
 }
