@@ -310,22 +310,24 @@ class RedisQueueIT {
             j.hset((base + "3").getBytes(StandardCharsets.UTF_8), badUtf8, badUtf8);
             j.hset(base + "5", Map.of("stacktrace", "not an array", "returnvalue", "undefined", "progress", "{",
                     "opts", "[1,2]", "timestamp", "1e3"));
-            j.lpush(base + "wait", "1", "2", "3", "4", "5");
+            j.set(base + "6", "a string where a job hash should be");
+            j.lpush(base + "wait", "6", "1", "2", "3", "4", "5");
             j.zadd(base + "failed", 1, "5");
             j.zadd(base + "failed", 2, "4");
         }
         JobQueue q = connection.queue(name);
 
         List<JobSnapshot> jobs = q.jobs(JobState.WAITING, 0, -1);
-        assertEquals(List.of("5", "4", "3", "2", "1"), ids(jobs));
+        assertEquals(List.of("5", "4", "3", "2", "1", "6"), ids(jobs));
+        assertTrue(jobs.get(5).missing(), "a non-hash key reads as a missing job");
         assertTrue(jobs.get(1).missing());
         assertEquals(big, jobs.get(3).data().orElseThrow());
         assertTrue(jobs.get(4).timestamp().isEmpty());
         assertTrue(jobs.get(3).processedOn().isEmpty());
         assertEquals(1000L, jobs.get(0).timestamp().orElseThrow());
         assertTrue(jobs.get(2).data().orElseThrow().contains("\uFFFD"), "invalid bytes become replacement chars");
-        assertEquals(5, q.page(JobState.WAITING, 0, -1, true).jobs().size());
-        assertEquals(5, q.page(JobState.WAITING, 0, -1, false).jobs().size());
+        assertEquals(6, q.page(JobState.WAITING, 0, -1, true).jobs().size());
+        assertEquals(6, q.page(JobState.WAITING, 0, -1, false).jobs().size());
         assertEquals(List.of("4", "5"), ids(q.jobs(JobState.FAILED, 0, -1)));
         for (String id : List.of("1", "2", "3", "5")) {
             JobDetail d = q.detail(id).orElseThrow();
@@ -338,7 +340,7 @@ class RedisQueueIT {
                     "--end", "-1");
             assertEquals(0, listed.code(), listed.err());
             JsonNode arr = Json.parseStrict(listed.out(), "list").get("jobs");
-            assertEquals(state.equals("waiting") ? 5 : 2, arr.size());
+            assertEquals(state.equals("waiting") ? 6 : 2, arr.size());
             Cli table = cli("--redis", server.url(), "jobs", "list", "--queue", name, "--state", state);
             assertEquals(0, table.code(), table.err());
         }
