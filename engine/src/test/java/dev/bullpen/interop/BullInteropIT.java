@@ -157,6 +157,9 @@ class BullInteropIT {
     }
 
     private record Cli(int code, String out, String err) {
+        String all() {
+            return out + err;
+        }
     }
 
     private Cli cli(String... args) {
@@ -813,5 +816,80 @@ class BullInteropIT {
         long due = job.timestamp().orElseThrow() + 1_500;
         long late = job.processedOn().orElseThrow() - due;
         assertTrue(late >= 0 && late < 1_000, "processed " + late + " ms after due");
+    }
+
+    @Test
+    void cleanOfActiveDeletesStalledJobsAsBullAndKeepsLockedOnes() {
+        BullNode bull = bull("bull");
+        long old = System.currentTimeMillis() - 600_000;
+        String mine = uniqueQueue("clean-active");
+        String twin = uniqueQueue("clean-active-bull");
+        for (String queue : List.of(mine, twin)) {
+            bull.run("add", withJobs(bull.args(queue), List.of(new Spec("a", "{}", "{}"), new Spec("b", "{}", "{}"),
+                    new Spec("c", "{}", "{\"timestamp\":" + old + "}"), new Spec("d", "{}", "{}"))));
+            try (Jedis j = jedis()) {
+                String base = "bull:" + queue + ":";
+                for (int i = 0; i < 4; i++) {
+                    j.rpoplpush(base + "wait", base + "active");   // taken by a worker that then died
+                }
+                j.hset(base + "1", "processedOn", Long.toString(old));
+                j.hset(base + "2", "processedOn", Long.toString(old));
+                j.set(base + "2:lock", "a-live-worker");
+            }
+        }
+        List<String> mineRemoved = connection("bull").queue(mine).clean(JobState.ACTIVE, 60_000, 0);
+        List<String> bullRemoved = texts(bull.run("clean", bull.args(twin).put("grace", 60_000).put("type", "active"))
+                .get("removed"));
+        assertEquals(List.of("1", "3"), mineRemoved.stream().sorted().toList());
+        assertEquals(new java.util.TreeSet<>(bullRemoved), new java.util.TreeSet<>(mineRemoved));
+        JsonNode a = bull.run("dump", bull.args(mine));
+        JsonNode b = bull.run("dump", bull.args(twin));
+        assertEquals(b.get("raw").get("active"), a.get("raw").get("active"));
+        assertEquals(b.get("counts"), a.get("counts"));
+    }
+
+    @Test
+    void cliAdministrationHasTheEffectBullExpects() {
+        BullNode bull = bull("bull");
+        String queue = uniqueQueue("cli-admin");
+        String url = server.url();
+        List<String> ids = texts(bull.run("add", withJobs(bull.args(queue), List.of(new Spec("ok", "{}", "{}"),
+                new Spec("bad", "{}", "{}"), new Spec("bad", "{}", "{}")))).get("ids"));
+        ObjectNode work = bull.args(queue).put("count", 3);
+        work.putArray("failIds").add(ids.get(1)).add(ids.get(2));
+        bull.run("process", work);
+        String delayed = texts(bull.run("add", withJobs(bull.args(queue), List.of(
+                new Spec("d", "{}", "{\"delay\":60000}")))).get("ids")).get(0);
+
+        assertEquals(0, cli("--redis", url, "jobs", "retry", ids.get(1), "--queue", queue).code());
+        assertEquals("waiting", getState(bull, queue, ids.get(1)));
+        Cli notFailed = cli("--redis", url, "jobs", "retry", ids.get(0), "--queue", queue);
+        assertEquals(1, notFailed.code(), notFailed.all());
+        assertEquals("completed", getState(bull, queue, ids.get(0)));
+
+        assertEquals(0, cli("--redis", url, "jobs", "promote", delayed, "--queue", queue).code());
+        assertEquals("waiting", getState(bull, queue, delayed));
+        Cli notDelayed = cli("--redis", url, "jobs", "promote", delayed, "--queue", queue);
+        assertEquals(1, notDelayed.code(), notDelayed.all());
+
+        assertEquals(0, cli("--redis", url, "jobs", "remove", ids.get(2), "--queue", queue).code());
+        assertTrue(bull.run("getJob", bull.args(queue).put("id", ids.get(2))).get("job").isNull());
+
+        assertEquals(0, cli("--redis", url, "queue", "pause", "--queue", queue).code());
+        assertTrue(bull.run("isPaused", bull.args(queue)).get("paused").asBoolean());
+        assertEquals("paused", getState(bull, queue, delayed));
+        assertEquals(0, cli("--redis", url, "queue", "resume", "--queue", queue).code());
+        assertFalse(bull.run("isPaused", bull.args(queue)).get("paused").asBoolean());
+
+        Cli cleaned = cli("--redis", url, "jobs", "clean", "--queue", queue, "--state", "completed", "--grace", "0",
+                "--json");
+        assertEquals(0, cleaned.code(), cleaned.all());
+        assertEquals(List.of(ids.get(0)), texts(Json.parseStrict(cleaned.out(), "clean").get("removed")));
+        assertTrue(bull.run("getJob", bull.args(queue).put("id", ids.get(0))).get("job").isNull());
+
+        assertEquals(0, cli("--redis", url, "queue", "empty", "--queue", queue).code());
+        JsonNode dump = bull.run("dump", bull.args(queue));
+        assertEquals(0, dump.get("counts").get("waiting").asInt());
+        assertEquals(0, dump.get("raw").get("priority").size());
     }
 }
