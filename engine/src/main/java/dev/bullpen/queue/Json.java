@@ -137,7 +137,7 @@ public final class Json {
     }
 
     /** ECMAScript Number::toString: the shortest digits that read back as the same double. */
-    static String jsNumber(double d) {
+    public static String jsNumber(double d) {
         if (Double.isNaN(d) || Double.isInfinite(d)) {
             return "null";
         }

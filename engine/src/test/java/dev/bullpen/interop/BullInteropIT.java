@@ -892,4 +892,27 @@ class BullInteropIT {
         assertEquals(0, dump.get("counts").get("waiting").asInt());
         assertEquals(0, dump.get("raw").get("priority").size());
     }
+
+    @Test
+    void fractionalDelayAndGivenTimestampAreStoredAndScoredAsBullDoes() {
+        BullNode bull = bull("bull");
+        String mine = uniqueQueue("frac");
+        String twin = uniqueQueue("frac-bull");
+        List<Spec> specs = List.of(
+                new Spec("f", "{}", "{\"delay\":1500.5,\"timestamp\":1700000000000}"),
+                new Spec("f", "{}", "{\"delay\":2.25e4,\"timestamp\":1700000000000.75}"),
+                new Spec("f", "{}", "{\"delay\":-5,\"timestamp\":1700000000000}"));
+        JobQueue q = connection("bull").queue(mine);
+        specs.forEach(sp -> q.add(sp.toNewJob()));
+        bull.run("add", withJobs(bull.args(twin), specs));
+        JsonNode a = bull.run("dump", bull.args(mine));
+        JsonNode b = bull.run("dump", bull.args(twin));
+        assertEquals(b.get("raw").get("delayed"), a.get("raw").get("delayed"));
+        assertEquals(b.get("raw").get("wait"), a.get("raw").get("wait"));
+        for (String s : List.of("waiting", "delayed")) {
+            for (int i = 0; i < a.get("jobs").get(s).size(); i++) {
+                assertEquals(b.get("jobs").get(s).get(i).get("raw"), a.get("jobs").get(s).get(i).get("raw"));
+            }
+        }
+    }
 }
