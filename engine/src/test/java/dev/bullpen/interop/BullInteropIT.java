@@ -727,6 +727,9 @@ class BullInteropIT {
         List<String> ids = texts(bull.run("add", withJobs(bull.args(queue), List.of(
                 new Spec("w", "{}", "{}"), new Spec("p", "{}", "{\"priority\":1}"),
                 new Spec("d", "{}", "{\"delay\":60000}")))).get("ids"));
+        try (Jedis j = jedis()) {
+            j.rpush("bull:" + queue + ":" + ids.get(0) + ":logs", "line");
+        }
         bull.run("pause", bull.args(queue));
         ids = new ArrayList<>(ids);
         ids.addAll(texts(bull.run("add", withJobs(bull.args(queue), List.of(new Spec("x", "{}", "{}"))))
@@ -752,6 +755,9 @@ class BullInteropIT {
             }
         }
         assertNotNull(q.job(finished.get(0)).orElse(null));
+        try (Jedis j = jedis()) {
+            assertFalse(j.exists("bull:" + queue + ":" + ids.get(0) + ":logs"), "logs deleted too");
+        }
     }
 
     // ------------------------------------------------------------------ events and timers
@@ -914,5 +920,21 @@ class BullInteropIT {
                 assertEquals(b.get("jobs").get(s).get(i).get("raw"), a.get("jobs").get(s).get(i).get("raw"));
             }
         }
+    }
+
+    @Test
+    void cleanComparesTimesAsNumbersWhereBullComparesStrings() {
+        // a job stamped 999 ms after the epoch is older than any grace; Bull's string comparison
+        // ("999" < "17..." is false) keeps it, Bullpen (deliberately) deletes it
+        BullNode bull = bull("bull");
+        String mine = uniqueQueue("clean-num");
+        String twin = uniqueQueue("clean-num-bull");
+        List<Spec> specs = List.of(new Spec("old", "{}", "{\"timestamp\":999}"), new Spec("new", "{}", "{}"));
+        bull.run("add", withJobs(bull.args(mine), specs));
+        bull.run("add", withJobs(bull.args(twin), specs));
+        assertEquals(List.of("1"), connection("bull").queue(mine).clean(JobState.WAITING, 60_000, 0));
+        assertEquals(List.of(), texts(bull.run("clean", bull.args(twin).put("grace", 60_000).put("type", "wait"))
+                .get("removed")));
+        assertEquals(List.of("2"), texts(bull.run("dump", bull.args(mine)).get("ids").get("waiting")));
     }
 }
