@@ -41,7 +41,8 @@ async function describe(queue, id, job) {
     id: String(id),
     raw: await rawHash(queue, id),
     json: job ? JSON.parse(JSON.stringify(job.toJSON())) : null,
-    state: job ? await job.getState() : null
+    state: job ? await job.getState() : null,
+    logs: (await queue.getJobLogs(id)).logs
   };
 }
 
@@ -136,7 +137,7 @@ const commands = {
    * A Bull worker (concurrency args.concurrency, default 1) that handles jobs until args.count
    * attempts have finished (completed or failed), then closes. Records the order in which job ids
    * were handed to the handler. args.failIds: ids whose attempts throw; args.failAll; args.holdMs:
-   * each attempt waits this long first.
+   * each attempt waits this long first; args.report: each attempt sets progress and adds a log line.
    */
   async process(queue, args) {
     const want = args.count;
@@ -158,6 +159,10 @@ const commands = {
     }
     queue.process('*', args.concurrency || 1, async job => {
       order.push(String(job.id));
+      if (args.report) {
+        await job.progress({ step: order.length, of: want });
+        await job.log('handled ' + job.id);
+      }
       if (args.holdMs) {
         await new Promise(r => setTimeout(r, args.holdMs));
       }

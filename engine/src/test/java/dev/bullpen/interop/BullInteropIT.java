@@ -201,6 +201,7 @@ class BullInteropIT {
                 assertEquals(raw, q.job(job.id()).orElseThrow().fields(), "job(" + job.id() + ")");
                 JobDetail detail = q.detail(job.id()).orElseThrow();
                 assertEquals(b.get("state").asText(), detail.state(), "state of job " + job.id());
+                assertEquals(texts(b.get("logs")), detail.logs(), "logs of job " + job.id());
                 assertBullToJsonAgrees(b, JobJson.toJson(job));
             }
             Cli listed = cli("--redis", server.url(), "--prefix", prefix, "jobs", "list", "--queue", queue,
@@ -257,10 +258,11 @@ class BullInteropIT {
                 new Spec("bad", "{\"n\":2}", "{\"attempts\":2,\"stackTraceLimit\":1}"),
                 new Spec("bad", "{\"n\":3}", "{\"removeOnFail\":false}"),
                 new Spec("ok", "{\"n\":4}", "{\"removeOnComplete\":{\"count\":5,\"age\":3600}}"),
-                new Spec("ok", "{\"n\":5}", "{\"timeout\":5000}"));
+                new Spec("ok", "{\"n\":5}", "{\"timeout\":5000}"),
+                new Spec("retry-later", "{\"n\":6}", "{\"attempts\":3,\"backoff\":{\"type\":\"fixed\",\"delay\":60000}}"));
         List<String> first = texts(bull.run("add", withJobs(bull.args(queue), finishing)).get("ids"));
-        ObjectNode work = bull.args(queue).put("count", 6);
-        work.putArray("failIds").add(first.get(1)).add(first.get(2));
+        ObjectNode work = bull.args(queue).put("count", 7).put("report", true);
+        work.putArray("failIds").add(first.get(1)).add(first.get(2)).add(first.get(5));
         bull.run("process", work);
         // and waiting, prioritized and delayed jobs with every option
         bull.run("add", withJobs(bull.args(queue), everyOption()));
@@ -268,7 +270,11 @@ class BullInteropIT {
         JsonNode dump = dump(bull, queue);
         assertEquals(3, dump.get("counts").get("completed").asInt(), dump.toString());
         assertEquals(2, dump.get("counts").get("failed").asInt(), dump.toString());
-        assertEquals(3, dump.get("counts").get("delayed").asInt(), dump.toString());
+        assertEquals(4, dump.get("counts").get("delayed").asInt(), dump.toString());
+        JsonNode backedOff = bull.run("getJob", bull.args(queue).put("id", first.get(5))).get("job");
+        assertEquals("delayed", backedOff.get("state").asText());
+        assertEquals("1", backedOff.get("raw").get("attemptsMade").asText());
+        assertEquals(List.of("handled " + first.get(5)), texts(backedOff.get("logs")));
         assertBullpenReadsAsBull(prefix, queue, dump);
     }
 
