@@ -601,7 +601,7 @@ class BullInteropIT {
         // an active job held by a Bull worker is refused, and the worker then completes it
         String held = texts(bull.run("add", withJobs(bull.args(queue), List.of(new Spec("slow", "{}", "{}"))))
                 .get("ids")).get(0);
-        BullNode.Running worker = bull.start("process", bull.args(queue).put("count", 1).put("holdMs", 3000));
+        BullNode.Running worker = bull.start("process", bull.args(queue).put("count", 1).put("holdMs", 5000));
         try (Jedis j = jedis()) {
             long deadline = System.currentTimeMillis() + 10_000;
             while (!j.exists("bull:" + queue + ":" + held + ":lock") && System.currentTimeMillis() < deadline) {
@@ -609,6 +609,9 @@ class BullInteropIT {
             }
             assertTrue(j.exists("bull:" + queue + ":" + held + ":lock"), "the Bull worker took the job");
         }
+        JsonNode whileActive = dump(bull, queue);
+        assertEquals(List.of(held), texts(whileActive.get("ids").get("active")));
+        assertBullpenReadsAsBull("bull", queue, whileActive);
         assertEquals(RemoveResult.LOCKED, q.remove(held));
         assertTrue(q.job(held).isPresent());
         assertEquals(List.of(), q.clean(JobState.ACTIVE, 0, 0), "clean leaves a locked active job");
