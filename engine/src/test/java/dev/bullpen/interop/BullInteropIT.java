@@ -946,4 +946,29 @@ class BullInteropIT {
                 .get("removed")));
         assertEquals(List.of("2"), texts(bull.run("dump", bull.args(mine)).get("ids").get("waiting")));
     }
+
+    @Test
+    void workerClientNameIsTheNameBullWorkersUseAndBullListsIt() throws Exception {
+        BullNode bull = bull("bull");
+        String queue = uniqueQueue("wörk");
+        String name = new dev.bullpen.queue.redis.BullKeys("bull", queue).workerClientName();
+        connection("bull").queue(queue).add(NewJob.of("{}"));
+        BullNode.Running worker = bull.start("process", bull.args(queue).put("count", 1).put("holdMs", 3000));
+        try (Jedis j = jedis()) {
+            long deadline = System.currentTimeMillis() + 10_000;
+            while (!j.clientList().contains("name=" + name + " ") && System.currentTimeMillis() < deadline) {
+                Thread.sleep(50);
+            }
+            assertTrue(j.clientList().contains("name=" + name + " "), "a Bull worker's connection is named " + name);
+        }
+        worker.await();
+
+        // and a connection Bullpen names so is listed by Bull's getWorkers()
+        try (Jedis j = jedis()) {
+            j.clientSetname(name);
+            JsonNode workers = bull.run("workers", bull.args(queue)).get("workers");
+            assertEquals(1, workers.size(), workers.toString());
+            assertEquals(queue, workers.get(0).get("name").asText());
+        }
+    }
 }
