@@ -121,7 +121,11 @@ public final class BullKeys {
         for (String suffix : QUEUE_MARKERS) {
             String tail = ":" + suffix;
             if (rest.endsWith(tail) && rest.length() > tail.length()) {
-                return java.util.Optional.of(rest.substring(0, rest.length() - tail.length()));
+                String name = rest.substring(0, rest.length() - tail.length());
+                if (name.endsWith(":metrics") && (suffix.equals("completed") || suffix.equals("failed"))) {
+                    continue; // Bull's metrics hash P:Q:metrics:completed is not a queue "Q:metrics"
+                }
+                return java.util.Optional.of(name);
             }
         }
         return java.util.Optional.empty();

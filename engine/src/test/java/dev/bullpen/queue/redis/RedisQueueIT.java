@@ -212,6 +212,10 @@ class RedisQueueIT {
             j.set("g1x" + prefix + ":decoy:id", "1");   // matches the prefix as a glob, not as text
             j.hset(prefix + ":ghost:1", "name", "no marker keys");
             j.set(prefix + "-lookalike:q:id", "1");
+            // Bull's metrics keys (Queue option metrics.maxDataPoints)
+            j.hset(prefix + ":alpha:metrics:completed", Map.of("count", "3", "prevTS", "1", "prevCount", "0"));
+            j.hset(prefix + ":alpha:metrics:failed", Map.of("count", "1", "prevTS", "1", "prevCount", "0"));
+            j.lpush(prefix + ":alpha:metrics:completed:data", "3");
             // many job keys, so that SCAN needs several rounds
             Pipeline p = j.pipelined();
             for (int i = 0; i < 3000; i++) {
