@@ -204,6 +204,7 @@ class RedisQueueIT {
              QueueConnection glob = QueueConnection.open(RedisEndpoint.parse(server.url()), "g[1]*" + prefix);
              Jedis j = jedis()) {
             c.queue("alpha").add(NewJob.of("{}"));
+            c.queue("alpha").add(new NewJob("x", "{}", JobOptions.defaults().jobId("x:wait")));   // hash alpha:x:wait
             c.queue("a:b:c").add(new NewJob("x", "{}", JobOptions.defaults().delay(50_000)));
             c.queue("beta").add(NewJob.of("{}"));
             c.queue("beta").pause();
