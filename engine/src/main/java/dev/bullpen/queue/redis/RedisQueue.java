@@ -25,7 +25,6 @@ import java.util.function.Supplier;
 import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.Response;
 import redis.clients.jedis.UnifiedJedis;
-import redis.clients.jedis.exceptions.JedisDataException;
 
 /** {@link JobQueue} on Redis with Bullpen's own Lua scripts, byte-compatible with Bull 4.16.5. */
 final class RedisQueue implements JobQueue {
@@ -77,27 +76,14 @@ final class RedisQueue implements JobQueue {
         return call(() -> {
             List<Response<Object>> responses = new ArrayList<>(calls.size());
             try (AbstractPipeline p = ((redis.clients.jedis.RedisClient) redis).pipelined()) {
+                // loaded first on the same connection, so no EVALSHA below can miss and run out of order
+                p.scriptLoad(addJob.source(), keys.id());
                 for (AddCall c : calls) {
                     responses.add(p.evalsha(addJob.sha(), c.keys(), c.args()));
                 }
                 p.sync();
             }
-            List<String> ids = new ArrayList<>(calls.size());
-            for (int i = 0; i < calls.size(); i++) {
-                Object id;
-                try {
-                    id = responses.get(i).get();
-                } catch (JedisDataException e) {
-                    if (!String.valueOf(e.getMessage()).startsWith("NOSCRIPT")) {
-                        throw e;
-                    }
-                    // the script was not loaded: this add did not run, so running it now is safe
-                    AddCall c = calls.get(i);
-                    id = addJob.call(redis, c.keys(), c.args());
-                }
-                ids.add(String.valueOf(id));
-            }
-            return ids;
+            return responses.stream().map(r -> String.valueOf(r.get())).toList();
         });
     }
 
