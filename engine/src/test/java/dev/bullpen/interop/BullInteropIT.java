@@ -974,4 +974,32 @@ class BullInteropIT {
             assertEquals(queue, workers.get(0).get("name").asText());
         }
     }
+
+    @Test
+    void pauseAndResumeByBullpenLeaveTheKeysBullLeaves() {
+        BullNode bull = bull("bull");
+        String mine = uniqueQueue("pause-keys");
+        String twin = uniqueQueue("pause-keys-bull");
+        List<Spec> specs = List.of(new Spec("a", "{}", "{}"), new Spec("b", "{}", "{\"priority\":1}"),
+                new Spec("c", "{}", "{\"lifo\":true}"));
+        bull.run("add", withJobs(bull.args(mine), specs));
+        bull.run("add", withJobs(bull.args(twin), specs));
+        JobQueue q = connection("bull").queue(mine);
+
+        q.pause();
+        bull.run("pause", bull.args(twin));
+        JsonNode a = bull.run("dump", bull.args(mine));
+        JsonNode b = bull.run("dump", bull.args(twin));
+        assertTrue(a.get("paused").asBoolean());
+        assertEquals(b.get("raw"), a.get("raw"));
+        assertEquals(b.get("counts"), a.get("counts"));
+
+        q.resume();
+        bull.run("resume", bull.args(twin));
+        a = bull.run("dump", bull.args(mine));
+        b = bull.run("dump", bull.args(twin));
+        assertFalse(a.get("paused").asBoolean());
+        assertEquals(b.get("raw"), a.get("raw"));
+        assertEquals(b.get("counts"), a.get("counts"));
+    }
 }
