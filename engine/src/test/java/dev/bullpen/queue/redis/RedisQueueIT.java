@@ -394,6 +394,12 @@ class RedisQueueIT {
         Cli wrongType = cli("--redis", server.url(), "jobs", "add", "--queue", name, "--data", "{}", "--opts",
                 "{\"delay\": \"soon\"}");
         assertEquals(2, wrongType.code(), wrongType.all());
+        for (String unsupported : List.of("{\"repeat\": {\"every\": 1000}}", "{\"debounce\": {\"id\": \"x\"}}")) {
+            Cli refused = cli("--redis", server.url(), "jobs", "add", "--queue", name, "--data", "{}", "--opts",
+                    unsupported);
+            assertEquals(2, refused.code(), refused.all());
+            assertTrue(refused.err().contains("not supported"), refused.err());
+        }
         assertFalse(connection.queue(name).exists(), "nothing was written");
     }
 
