@@ -203,6 +203,12 @@ class BullInteropIT {
                 assertEquals(b.get("state").asText(), detail.state(), "state of job " + job.id());
                 assertEquals(texts(b.get("logs")), detail.logs(), "logs of job " + job.id());
                 assertBullToJsonAgrees(b, JobJson.toJson(job));
+                Cli shown = cli("--redis", server.url(), "--prefix", prefix, "jobs", "show", job.id(), "--queue", queue,
+                        "--json");
+                assertEquals(0, shown.code(), shown.err());
+                JsonNode shownJob = Json.parseStrict(shown.out(), "show");
+                assertEquals(JobJson.toJson(detail), shownJob, "CLI show of job " + job.id());
+                assertBullToJsonAgrees(b, shownJob);
             }
             Cli listed = cli("--redis", server.url(), "--prefix", prefix, "jobs", "list", "--queue", queue,
                     "--state", s, "--start", "0", "--end", "-1", "--json");
