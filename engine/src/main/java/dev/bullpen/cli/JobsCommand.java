@@ -155,7 +155,7 @@ final class JobsCommand implements Runnable {
 
         @Override
         public Integer call() {
-            String dataJson = Json.write(Json.parseStrict(data, "--data"));
+            String dataJson = Json.stringify(Json.parseStrict(data, "--data"));
             JobOptions options = opts == null ? JobOptions.defaults() : JobOptions.fromJson(opts);
             String id = withQueue(false, q -> q.add(new NewJob(name, dataJson, options)));
             if (json) {

@@ -33,6 +33,13 @@ public final class JobOptions {
             throw new InvalidInputException("--opts must be a JSON object, got " + node.getNodeType());
         }
         ObjectNode o = (ObjectNode) node;
+        for (String unsupported : new String[] {"repeat", "debounce"}) {
+            if (o.hasNonNull(unsupported)) {
+                // Bull keeps extra keys for these (repeat zset, debounce key); a plain job would silently differ
+                throw new InvalidInputException("opts." + unsupported + " is not supported by Bullpen yet: "
+                        + "add such jobs with Bull");
+            }
+        }
         requireNumber(o, "delay");
         requireNumber(o, "timestamp");
         requireNumber(o, "timeout");

@@ -111,8 +111,16 @@ public final class BullKeys {
         return prefix + ":" + Base64.getEncoder().encodeToString(queue.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** The queue name of a key under {@code prefix:}, when the key is one of a queue's own structures. */
-    static java.util.Optional<String> queueOf(String prefix, String key) {
+    /** A key that may mark a queue: the queue's name and the Redis type Bull gives that key. */
+    record Marker(String queue, String type) {
+    }
+
+    /**
+     * The queue a key under {@code prefix:} would belong to when it is one of a queue's own
+     * structures. Discovery must still check the key's type: a job hash with the custom id
+     * {@code x:wait}, or Bull's metrics hash {@code Q:metrics:completed}, ends like a marker too.
+     */
+    static java.util.Optional<Marker> markerOf(String prefix, String key) {
         String head = prefix + ":";
         if (!key.startsWith(head)) {
             return java.util.Optional.empty();
@@ -121,9 +129,18 @@ public final class BullKeys {
         for (String suffix : QUEUE_MARKERS) {
             String tail = ":" + suffix;
             if (rest.endsWith(tail) && rest.length() > tail.length()) {
-                return java.util.Optional.of(rest.substring(0, rest.length() - tail.length()));
+                return java.util.Optional.of(new Marker(rest.substring(0, rest.length() - tail.length()),
+                        markerType(suffix)));
             }
         }
         return java.util.Optional.empty();
+    }
+
+    private static String markerType(String suffix) {
+        return switch (suffix) {
+            case "wait", "active", "paused" -> "list";
+            case "delayed", "completed", "failed", "repeat" -> "zset";
+            default -> "string"; // id, meta-paused, stalled-check
+        };
     }
 }

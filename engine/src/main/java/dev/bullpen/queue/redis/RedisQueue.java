@@ -97,28 +97,34 @@ final class RedisQueue implements JobQueue {
     private AddCall addCall(NewJob job) {
         long now = connection.clock().millis();
         ObjectNode opts = job.options().normalized(now);
-        String timestamp = numberText(opts.get("timestamp"), "timestamp");
+        JsonNode tsNode = opts.get("timestamp");
+        if (!tsNode.isNumber()) {
+            throw new InvalidInputException("opts.timestamp must be a number, got " + tsNode);
+        }
+        double ts = tsNode.doubleValue();
         JsonNode delayNode = opts.get("delay");
         double delay = delayNode.isNumber() ? Math.max(0, delayNode.doubleValue()) : 0;
-        String delayText = delay == 0 ? "0" : numberText(delayNode, "delay");
-        String due = delay > 0 ? numberText(Json.MAPPER.getNodeFactory()
-                .numberNode(opts.get("timestamp").longValue() + (long) delay), "due") : "0";
+        // Bull passes timestamp, delay and due as JS numbers: a fractional delay gives a fractional due
+        String timestamp = Json.jsNumber(ts);
+        String delayText = Json.jsNumber(delay);
+        String due = delay > 0 ? Json.jsNumber(ts + delay) : "0";
         int priority = job.options().priority();
         return new AddCall(
                 List.of(keys.waitList(), keys.paused(), keys.metaPaused(), keys.id(), keys.delayed(), keys.priority()),
-                List.of(keys.base(), job.options().jobId().orElse(""), job.name(), job.dataJson(),
-                        Json.write(opts), timestamp, delayText, due, Integer.toString(priority),
+                List.of(keys.base(), job.options().jobId().orElse(""), job.name(), storedData(job.dataJson()),
+                        Json.stringify(opts), timestamp, delayText, due, Integer.toString(priority),
                         job.options().lifo() ? "RPUSH" : "LPUSH", connection.token()));
     }
 
-    private static String numberText(JsonNode n, String field) {
-        if (n == null || !n.isNumber()) {
-            throw new InvalidInputException("opts." + field + " must be a number");
-        }
-        if (n.isIntegralNumber() || n.doubleValue() == Math.rint(n.doubleValue())) {
-            return Long.toString(n.longValue());
-        }
-        return n.asText();
+    /**
+     * The data as Bull stores it, {@code JSON.stringify(data || {})}: a falsy value (null, false, 0,
+     * "") becomes {@code {}}. Anything else, JSON or not, is stored as given.
+     */
+    static String storedData(String dataJson) {
+        JsonNode n = Json.parseLenient(dataJson).orElse(null);
+        boolean falsy = n != null && (n.isNull() || n.isBoolean() && !n.booleanValue()
+                || n.isNumber() && n.doubleValue() == 0 || n.isTextual() && n.textValue().isEmpty());
+        return falsy ? "{}" : dataJson;
     }
 
     // ---------------------------------------------------------------- inspect

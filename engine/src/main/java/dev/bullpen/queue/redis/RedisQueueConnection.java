@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.UUID;
+import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.ConnectionPoolConfig;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Jedis;
@@ -19,6 +20,7 @@ import redis.clients.jedis.exceptions.JedisException;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.JedisClientConfig;
 import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.Response;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.params.ScanParams;
 import redis.clients.jedis.resps.ScanResult;
@@ -118,16 +120,32 @@ public final class RedisQueueConnection implements QueueConnection {
     @Override
     public List<String> discoverQueues() {
         return RedisErrors.call(endpoint, () -> {
-            TreeSet<String> names = new TreeSet<>();
+            Map<String, BullKeys.Marker> candidates = new LinkedHashMap<>();
             ScanParams params = new ScanParams().match(escapeGlob(prefix) + ":*").count(1000);
             String cursor = ScanParams.SCAN_POINTER_START;
             do {
                 ScanResult<String> page = redis.scan(cursor, params);
                 for (String key : page.getResult()) {
-                    BullKeys.queueOf(prefix, key).ifPresent(names::add);
+                    BullKeys.markerOf(prefix, key).ifPresent(m -> candidates.put(key, m));
                 }
                 cursor = page.getCursor();
             } while (!cursor.equals(ScanParams.SCAN_POINTER_START));
+            // a name is a queue when one of its marker keys has the type Bull gives it
+            TreeSet<String> names = new TreeSet<>();
+            List<Map.Entry<String, BullKeys.Marker>> all = new ArrayList<>(candidates.entrySet());
+            for (int from = 0; from < all.size(); from += 1000) {
+                List<Map.Entry<String, BullKeys.Marker>> chunk = all.subList(from, Math.min(all.size(), from + 1000));
+                List<Response<String>> types = new ArrayList<>(chunk.size());
+                try (AbstractPipeline p = redis.pipelined()) {
+                    chunk.forEach(e -> types.add(p.type(e.getKey())));
+                    p.sync();
+                }
+                for (int i = 0; i < chunk.size(); i++) {
+                    if (chunk.get(i).getValue().type().equals(types.get(i).get())) {
+                        names.add(chunk.get(i).getValue().queue());
+                    }
+                }
+            }
             return new ArrayList<>(names);
         });
     }

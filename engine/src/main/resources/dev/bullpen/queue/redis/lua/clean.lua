@@ -12,9 +12,16 @@ local isList, byFinish, keepDebounce = ARGV[4] == "list", ARGV[5] == "finished",
 local window = 1000
 local deleted = {}
 
+-- Old when the first time found is before maxTs (compared as numbers, unlike Bull's string
+-- comparison). Like Bull, an id with no time at all (e.g. its hash is gone) counts as old; a time
+-- that is not a number does not.
 local function isOld(jobKey)
   local v = redis.call("HMGET", jobKey, "finishedOn", "processedOn", "timestamp")
-  local ts = tonumber(v[1] or v[2] or v[3])
+  local raw = v[1] or v[2] or v[3]
+  if not raw then
+    return true
+  end
+  local ts = tonumber(raw)
   return ts ~= nil and ts < maxTs
 end
 

@@ -29,9 +29,13 @@ if ARGV[5] ~= "all" then
   fields = {}
   for f in string.gmatch(ARGV[5], "[^,]+") do fields[#fields + 1] = f end
 end
+-- A job key that another client made something other than a hash reads as a missing job,
+-- so that one bad key cannot break the whole list.
 for i, id in ipairs(ids) do
   local key = ARGV[1] .. id
-  if fields == nil then
+  if redis.call("TYPE", key)["ok"] ~= "hash" then
+    hashes[i] = {}
+  elseif fields == nil then
     hashes[i] = redis.call("HGETALL", key)
   else
     local values = redis.call("HMGET", key, unpack(fields))
