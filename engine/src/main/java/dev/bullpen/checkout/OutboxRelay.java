@@ -1,0 +1,69 @@
+package dev.bullpen.checkout;
+
+import java.time.Clock;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Pushes pending outbox rows to the queue, oldest first, and marks them sent. Run it on a schedule
+ * in every process that checks out or works jobs. A row pushed twice (by the checkout and by the relay,
+ * or by two relays) is one job: the job id is the purchase id.
+ */
+public final class OutboxRelay implements Runnable {
+    private static final Logger LOG = LoggerFactory.getLogger(OutboxRelay.class);
+
+    private final MallStore store;
+    private final RewardJobPublisher publisher;
+    private final Clock clock;
+    private final int batchSize;
+
+    public OutboxRelay(MallStore store, RewardJobPublisher publisher, Clock clock, int batchSize) {
+        this.store = store;
+        this.publisher = publisher;
+        this.clock = clock;
+        this.batchSize = batchSize;
+    }
+
+    /**
+     * Pushes pending rows until none is left or a push fails (then it stops: Redis is likely down).
+     *
+     * @return how many rows were pushed and marked sent
+     */
+    public int runOnce() {
+        int sent = 0;
+        while (true) {
+            List<OutboxEntry> pending = store.pendingOutbox(batchSize);
+            if (pending.isEmpty()) {
+                return sent;
+            }
+            for (OutboxEntry e : pending) {
+                try {
+                    publisher.publish(e);
+                } catch (RuntimeException ex) {
+                    store.recordOutboxFailure(e.purchaseId(), String.valueOf(ex.getMessage()));
+                    LOG.warn("Outbox(purchase={}) not pushed, will retry: {}", e.purchaseId(), ex.getMessage());
+                    return sent;
+                }
+                store.markOutboxSent(e.purchaseId(), clock.millis());
+                sent++;
+            }
+            if (pending.size() < batchSize) {
+                return sent;
+            }
+        }
+    }
+
+    /** {@link #runOnce()} for a scheduler: never throws (an escaped exception would cancel the schedule). */
+    @Override
+    public void run() {
+        try {
+            int n = runOnce();
+            if (n > 0) {
+                LOG.info("Outbox relay pushed {} reward job(s)", n);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Outbox relay failed, will keep running: {}", e.getMessage(), e);
+        }
+    }
+}
