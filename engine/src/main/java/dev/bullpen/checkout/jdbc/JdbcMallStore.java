@@ -58,6 +58,7 @@ public final class JdbcMallStore implements MallStore {
             config.setPassword(password);
         }
         config.setMaximumPoolSize(poolSize);
+        config.setMinimumIdle(Math.min(2, poolSize));
         config.setAutoCommit(true);
         config.setPoolName("bullpen-mall");
         config.setConnectionTimeout(10_000);
