@@ -61,10 +61,10 @@ final class JdbcRunner {
         }
     }
 
-    /** The first row, or empty. */
+    /** The first row, or empty (also when the mapper maps it to null). */
     <T> Optional<T> queryOne(String sql, RowMapper<T> mapper, Object... params) {
         List<T> rows = query(sql, mapper, params);
-        return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
+        return rows.isEmpty() ? Optional.empty() : Optional.ofNullable(rows.get(0));
     }
 
     private PreparedStatement prepare(String sql, Object[] params) throws SQLException {
