@@ -329,6 +329,62 @@ public abstract class CheckoutFlowContract {
         assertEquals(List.of(), new Audit(store).run(QueueLiveness.of(queue)).violations());
     }
 
+    @Test
+    void oneCartCheckedOutTwiceAtOnceIsBoughtOnce() throws Exception {
+        TestMall mall = TestMall.build(store, 10, 5, 11);
+        long buyer = mall.buyers.get(3);
+        CheckoutService checkout = checkoutService();
+
+        List<String> results = runConcurrently(4, List.of(buyer, buyer, buyer, buyer), id -> {
+            try {
+                return checkout.checkout(id, null).transactionId();
+            } catch (CheckoutRejectedException e) {
+                return e.reason().name();
+            }
+        });
+
+        assertEquals(3, results.stream().filter(r -> r.equals("CART_EMPTY")).count(), results.toString());
+        assertEquals(1, store.purchases().size());
+        assertEquals(TestMall.OPENING.subtract(TestMall.cartTotal(buyer)),
+                store.customer(buyer).orElseThrow().points());
+    }
+
+    @Test
+    void auditNamesEveryBrokenInvariant() {
+        // given a clean mall with one completed and one processing purchase
+        TestMall mall = TestMall.build(store, 10, 5, 12);
+        CheckoutService checkout = checkoutService();
+        CheckoutAnswer done = checkout.checkout(mall.buyers.get(0), null);
+        processor().process(RewardJob.of(done.transactionId(), done.customerId()));
+        CheckoutAnswer open = checkout.checkout(mall.buyers.get(1), null);
+        assertEquals(List.of(), new Audit(store).run(QueueLiveness.of(queue)).violations());
+
+        // when balances, the pool and the ledger are changed behind the rules' back
+        store.inTransaction(tx -> {
+            tx.credit(mall.buyers.get(2), new BigDecimal("0.01"));
+            tx.adjustPool(new BigDecimal("-1.00"));
+            tx.appendLedger(List.of(
+                    LedgerEntry.of(Account.COMPANY, null, new BigDecimal("0.02"), LedgerType.APP_REWARD, "x",
+                            done.transactionId(), 0),
+                    LedgerEntry.of(Account.COMPANY, null, new BigDecimal("0.03"), LedgerType.APP_REWARD, "y",
+                            open.transactionId(), 0)));
+            return null;
+        });
+        queue.remove(open.transactionId());
+
+        // then each is named
+        List<String> violations = new Audit(store).run(QueueLiveness.of(queue)).violations();
+        assertEquals(5, violations.size(), violations.toString());
+        assertTrue(violations.stream().anyMatch(v -> v.startsWith("customer " + mall.buyers.get(2) + ": balance")));
+        assertTrue(violations.stream().anyMatch(v -> v.startsWith("gifts pool: balance")));
+        assertTrue(violations.stream().anyMatch(v -> v.startsWith("purchase " + done.transactionId()
+                + ": rewards allocated")));
+        assertTrue(violations.stream().anyMatch(v -> v.startsWith("purchase " + open.transactionId()
+                + ": 1 reward row(s)")));
+        assertTrue(violations.stream().anyMatch(v -> v.startsWith("purchase " + open.transactionId()
+                + ": rewards processing with no pending outbox row")));
+    }
+
     // --- helpers
 
     private void drainWithTwoWorkers(List<JobSnapshot> jobs) throws Exception {
