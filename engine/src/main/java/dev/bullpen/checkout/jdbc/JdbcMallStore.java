@@ -85,33 +85,65 @@ public final class JdbcMallStore implements MallStore {
 
     @Override
     public <T> T inTransaction(Function<MallTransaction, T> work) {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                T result = work.apply(new JdbcMallTransaction(new JdbcRunner(c)));
-                c.commit();
-                return result;
-            } catch (RuntimeException | Error e) {
-                try {
-                    c.rollback();
-                } catch (SQLException rollbackFailure) {
-                    e.addSuppressed(rollbackFailure);
-                }
-                throw e;
-            } catch (SQLException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
-            }
+        Connection c;
+        try {
+            c = dataSource.getConnection();
         } catch (SQLException e) {
-            throw new MallStoreException("database transaction failed: " + e.getMessage(), e);
+            throw new MallStoreException("cannot get a database connection: " + e.getMessage(), e);
+        }
+        try {
+            c.setAutoCommit(false);
+            T result = work.apply(new JdbcMallTransaction(new JdbcRunner(c)));
+            c.commit();
+            c.setAutoCommit(true);
+            return result;
+        } catch (RuntimeException | Error e) {
+            rollback(c, e);
+            throw e;
+        } catch (SQLException e) {
+            MallStoreException failure = new MallStoreException("database transaction failed: " + e.getMessage(), e);
+            rollback(c, failure);
+            throw failure;
+        } finally {
+            try {
+                c.close();
+            } catch (SQLException e) {
+                // the pool has already dropped it
+            }
+        }
+    }
+
+    private void rollback(Connection c, Throwable cause) {
+        try {
+            c.rollback();
+            c.setAutoCommit(true);
+        } catch (SQLException rollbackFailure) {
+            cause.addSuppressed(rollbackFailure);
+        }
+        evictIfBroken(c);
+    }
+
+    /** A connection whose session was killed must not go back to the pool (the pool cannot tell for every driver). */
+    private void evictIfBroken(Connection c) {
+        boolean valid;
+        try {
+            valid = !c.isClosed() && c.isValid(2);
+        } catch (SQLException e) {
+            valid = false;
+        }
+        if (!valid) {
+            dataSource.evictConnection(c);
         }
     }
 
     private <T> T read(Function<JdbcRunner, T> work) {
         try (Connection c = dataSource.getConnection()) {
-            return work.apply(new JdbcRunner(c));
+            try {
+                return work.apply(new JdbcRunner(c));
+            } catch (RuntimeException e) {
+                evictIfBroken(c);
+                throw e;
+            }
         } catch (SQLException e) {
             throw new MallStoreException("cannot get a database connection: " + e.getMessage(), e);
         }
