@@ -16,6 +16,10 @@ import dev.bullpen.queue.RedisEndpoint;
 import dev.bullpen.testing.RedisServer;
 import dev.bullpen.testing.RedisServerExtension;
 import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -57,12 +61,21 @@ public abstract class CheckoutFlowContract {
     private CircuitBreaker breaker;
     private String prefix;
 
+    private String url;
+
     /** The JDBC URL of a new, empty database. */
     protected abstract String newDatabaseUrl();
 
+    /**
+     * Kills, as a crash of their process would, the database sessions that wait for a lock; returns how
+     * many were killed.
+     */
+    protected abstract int killSessionsWaitingForALock(Connection admin) throws SQLException;
+
     @BeforeEach
     void open(RedisServer redis) {
-        store = JdbcMallStore.open(newDatabaseUrl(), null, null, 10);
+        url = newDatabaseUrl();
+        store = JdbcMallStore.open(url, null, null, 10);
         prefix = "t" + UUID.randomUUID().toString().substring(0, 8);
         RedisEndpoint endpoint = RedisEndpoint.parse(redis.url());
         connection = QueueConnection.open(endpoint, prefix);
@@ -383,6 +396,47 @@ public abstract class CheckoutFlowContract {
                 + ": 1 reward row(s)")));
         assertTrue(violations.stream().anyMatch(v -> v.startsWith("purchase " + open.transactionId()
                 + ": rewards processing with no pending outbox row")));
+    }
+
+    @Test
+    void aWorkerKilledMidJobLeavesNothingAndTheRetryPaysOnce() throws Exception {
+        // given a job whose processing holds its purchase and customer locks and waits for the pool row
+        TestMall mall = TestMall.build(store, 10, 5, 13);
+        CheckoutAnswer answer = checkoutService().checkout(mall.buyers.get(0), null);
+        List<Customer> before = store.customers();
+        ExecutorService worker = Executors.newSingleThreadExecutor();
+        Future<RewardOutcome> killed;
+        try (Connection blocker = DriverManager.getConnection(url);
+                Connection admin = DriverManager.getConnection(url)) {
+            blocker.setAutoCommit(false);
+            try (Statement st = blocker.createStatement()) {
+                st.executeQuery("SELECT balance FROM gifts_pool WHERE id = 1 FOR UPDATE").close();
+            }
+            killed = worker.submit(() -> processor().process(RewardJob.of(answer.transactionId(),
+                    answer.customerId())));
+
+            // when the worker's session dies mid-job
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(8);
+            int kills = 0;
+            while (kills == 0 && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+                kills = killSessionsWaitingForALock(admin);
+            }
+            assertEquals(1, kills, "the worker was waiting for the pool row");
+            Future<RewardOutcome> dead = killed;
+            assertThrows(java.util.concurrent.ExecutionException.class, () -> dead.get(30, TimeUnit.SECONDS));
+            blocker.rollback();
+        } finally {
+            worker.shutdownNow();
+        }
+
+        // then nothing of the job is left, and the retry pays every reward once
+        assertEquals(before, store.customers());
+        assertFalse(store.purchase(answer.transactionId()).orElseThrow().isCompleted());
+        RewardOutcome retry = processor().process(RewardJob.of(answer.transactionId(), answer.customerId()));
+        assertTrue(retry.applied());
+        assertEquals(retry.plan().allocations().size() + 1, store.ledgerOf(answer.transactionId()).size());
+        assertEquals(List.of(), new Audit(store).run(id -> false).violations());
     }
 
     // --- helpers
