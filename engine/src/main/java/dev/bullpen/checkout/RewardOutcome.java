@@ -7,11 +7,12 @@ import java.util.List;
  *
  * @param applied false when the purchase's rewards were already completed (nothing changed)
  * @param plan    the applied plan, or null when nothing was applied
+ * @param notice  what the rewards paid, or null when nothing was applied
  */
-public record RewardOutcome(String purchaseId, boolean applied, RewardPlan plan) {
+public record RewardOutcome(String purchaseId, boolean applied, RewardPlan plan, RewardNotice notice) {
 
     static RewardOutcome alreadyCompleted(String purchaseId) {
-        return new RewardOutcome(purchaseId, false, null);
+        return new RewardOutcome(purchaseId, false, null, null);
     }
 
     public List<LevelUpgrade> upgrades() {

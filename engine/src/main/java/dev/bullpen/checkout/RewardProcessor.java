@@ -26,11 +26,18 @@ public final class RewardProcessor {
     private final MallStore store;
     private final RewardCalculator calculator;
     private final Clock clock;
+    private final RewardListener listener;
 
     public RewardProcessor(MallStore store, RewardSettings settings, Clock clock) {
+        this(store, settings, clock, RewardListener.NONE);
+    }
+
+    /** @param listener told after each committed application (e.g. a {@link RewardWebhook}) */
+    public RewardProcessor(MallStore store, RewardSettings settings, Clock clock, RewardListener listener) {
         this.store = store;
         this.calculator = new RewardCalculator(settings);
         this.clock = clock;
+        this.listener = listener;
     }
 
     /**
@@ -44,6 +51,11 @@ public final class RewardProcessor {
         if (outcome.applied()) {
             LOG.debug("Purchase(id={}) rewards completed: {} allocations, {} upgrades", job.purchaseId(),
                     outcome.plan().allocations().size(), outcome.upgrades().size());
+            try {
+                listener.rewardsCompleted(outcome.notice());
+            } catch (RuntimeException e) {
+                LOG.warn("Purchase(id={}) reward listener failed; the rewards stay completed", job.purchaseId(), e);
+            }
         } else {
             LOG.debug("Purchase(id={}) rewards already completed: nothing changed", job.purchaseId());
         }
@@ -98,7 +110,7 @@ public final class RewardProcessor {
         }
         tx.appendLedger(rows);
         tx.completeRewards(purchaseId, distributionJson(plan, first), now);
-        return new RewardOutcome(purchaseId, true, plan);
+        return new RewardOutcome(purchaseId, true, plan, RewardNotice.of(purchase, plan));
     }
 
     private static String distributionJson(RewardPlan plan, boolean first) {
