@@ -1,7 +1,11 @@
 package dev.bullpen.checkout;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,6 +56,11 @@ public final class OutboxRelay implements Runnable {
                 return sent;
             }
         }
+    }
+
+    /** Runs the relay every {@code period} on {@code scheduler} until the returned future is cancelled. */
+    public ScheduledFuture<?> schedule(ScheduledExecutorService scheduler, Duration period) {
+        return scheduler.scheduleWithFixedDelay(this, 0, period.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** {@link #runOnce()} for a scheduler: never throws (an escaped exception would cancel the schedule). */
