@@ -45,7 +45,15 @@ public final class JdbcMallStore implements MallStore {
      * @throws MallStoreException when the database cannot be reached or migrated
      */
     public static JdbcMallStore open(String url) {
-        return open(url, System.getenv("BULLPEN_DB_USER"), System.getenv("BULLPEN_DB_PASSWORD"), 10);
+        return open(withDefaults(url), System.getenv("BULLPEN_DB_USER"), System.getenv("BULLPEN_DB_PASSWORD"), 10);
+    }
+
+    /** An H2 URL without a lock timeout gets 10 s (H2's 1 s default fails busy reward jobs); others are kept. */
+    public static String withDefaults(String url) {
+        if (url.startsWith("jdbc:h2:") && !url.toUpperCase(java.util.Locale.ROOT).contains("LOCK_TIMEOUT=")) {
+            return url + ";LOCK_TIMEOUT=10000";
+        }
+        return url;
     }
 
     public static JdbcMallStore open(String url, String user, String password, int poolSize) {
