@@ -42,11 +42,7 @@ public final class OutboxRelay implements Runnable {
                 return sent;
             }
             for (OutboxEntry e : pending) {
-                try {
-                    publisher.publish(e);
-                } catch (RuntimeException ex) {
-                    store.recordOutboxFailure(e.purchaseId(), String.valueOf(ex.getMessage()));
-                    LOG.warn("Outbox(purchase={}) not pushed, will retry: {}", e.purchaseId(), ex.getMessage());
+                if (!publishRetryingOnce(e)) {
                     return sent;
                 }
                 store.markOutboxSent(e.purchaseId(), clock.millis());
@@ -55,6 +51,27 @@ public final class OutboxRelay implements Runnable {
             if (pending.size() < batchSize) {
                 return sent;
             }
+        }
+    }
+
+    /**
+     * Pushes one row; a failure is retried once at once, because the first command after a Redis restart
+     * fails on a stale pooled connection that the pool then replaces.
+     */
+    private boolean publishRetryingOnce(OutboxEntry e) {
+        try {
+            publisher.publish(e);
+            return true;
+        } catch (RuntimeException first) {
+            LOG.debug("Outbox(purchase={}) push failed, retrying once: {}", e.purchaseId(), first.getMessage());
+        }
+        try {
+            publisher.publish(e);
+            return true;
+        } catch (RuntimeException ex) {
+            store.recordOutboxFailure(e.purchaseId(), String.valueOf(ex.getMessage()));
+            LOG.warn("Outbox(purchase={}) not pushed, will retry: {}", e.purchaseId(), ex.getMessage());
+            return false;
         }
     }
 
