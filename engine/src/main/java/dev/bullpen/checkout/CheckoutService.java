@@ -1,0 +1,122 @@
+package dev.bullpen.checkout;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The synchronous checkout: validation, pricing from the product table, the conditional wallet
+ * deduction, the split, the purchase row, the cleared cart, the address and the outbox row commit in
+ * one transaction; then the reward job is pushed to the queue (through a circuit breaker). When the
+ * push fails the checkout still succeeds and the {@link OutboxRelay} pushes the job later.
+ */
+public final class CheckoutService {
+    private static final Logger LOG = LoggerFactory.getLogger(CheckoutService.class);
+
+    private final MallStore store;
+    private final RewardJobPublisher publisher;
+    private final CircuitBreaker breaker;
+    private final RewardSettings settings;
+    private final CheckoutOptions options;
+    private final Clock clock;
+
+    public CheckoutService(MallStore store, RewardJobPublisher publisher, CircuitBreaker breaker,
+            RewardSettings settings, CheckoutOptions options, Clock clock) {
+        this.store = store;
+        this.publisher = publisher;
+        this.breaker = breaker;
+        this.settings = settings;
+        this.options = options;
+        this.clock = clock;
+    }
+
+    /**
+     * Checks out the customer's cart.
+     *
+     * @param address the delivery address to store, or null to keep the cart's
+     * @throws CheckoutRejectedException when refused (unknown customer, empty cart, missing or inactive
+     *                                   product, insufficient balance); nothing is changed
+     * @throws MallStoreException        when the database fails; nothing is changed
+     */
+    public CheckoutAnswer checkout(long customerId, String address) {
+        OutboxEntry[] recorded = new OutboxEntry[1];
+        CheckoutAnswer committed = store.inTransaction(tx -> {
+            Customer customer = tx.lockCustomer(customerId)
+                    .orElseThrow(() -> CheckoutRejectedException.customerNotFound(customerId));
+            List<CartItem> items = tx.cartItems(customerId);
+            if (items.isEmpty()) {
+                throw CheckoutRejectedException.cartEmpty(customerId);
+            }
+            Map<Long, Product> products = tx.products(items.stream().map(CartItem::productId).toList());
+            BigDecimal total = Money.ZERO;
+            BigDecimal rewardPoints = Money.ZERO;
+            for (CartItem item : items) {
+                Product p = products.get(item.productId());
+                if (p == null) {
+                    throw CheckoutRejectedException.productMissing(item.productId());
+                }
+                if (!p.active()) {
+                    throw CheckoutRejectedException.productInactive(p);
+                }
+                BigDecimal quantity = BigDecimal.valueOf(item.quantity());
+                total = total.add(Money.of(p.price().multiply(quantity)));
+                rewardPoints = rewardPoints.add(Money.of(p.rewardPoints().multiply(quantity)));
+            }
+            if (!tx.debitIfCovered(customerId, total)) {
+                throw CheckoutRejectedException.insufficient(total, customer.points());
+            }
+            long now = clock.millis();
+            String purchaseId = UUID.randomUUID().toString();
+            Shares shares = settings.split(rewardPoints);
+            String deliverTo = address != null && !address.isBlank() ? address.strip()
+                    : tx.cartAddress(customerId).orElse(customer.address());
+            tx.insertPurchase(new Purchase(purchaseId, customerId, total, shares, deliverTo, Purchase.PROCESSING,
+                    null, now, null));
+            tx.appendLedger(List.of(LedgerEntry.of(Account.CUSTOMER, customerId, total.negate(),
+                    LedgerType.PURCHASE, "purchase of " + items.size() + " item(s)", purchaseId, now)));
+            tx.clearCart(customerId);
+            if (address != null && !address.isBlank()) {
+                tx.setAddress(customerId, address.strip());
+            }
+            RewardJob job = new RewardJob(purchaseId, customerId, shares);
+            OutboxEntry entry = new OutboxEntry(purchaseId, RewardJob.QUEUE, job.toJson(),
+                    options.priorityFor(customer.level()), options.notBefore(clock.instant()), OutboxEntry.PENDING,
+                    0, null, now);
+            tx.insertOutbox(entry);
+            recorded[0] = entry;
+            return new CheckoutAnswer(purchaseId, customerId, total, customer.points().subtract(total), shares,
+                    Purchase.PROCESSING, false);
+        });
+        boolean queued = push(recorded[0]);
+        return new CheckoutAnswer(committed.transactionId(), committed.customerId(), committed.total(),
+                committed.newBalance(), committed.shares(), committed.rewardsStatus(), queued);
+    }
+
+    private boolean push(OutboxEntry entry) {
+        if (!breaker.allowRequest()) {
+            LOG.debug("Purchase(id={}) reward job left in the outbox: circuit open", entry.purchaseId());
+            return false;
+        }
+        try {
+            publisher.publish(entry);
+        } catch (RuntimeException e) {
+            breaker.recordFailure();
+            store.recordOutboxFailure(entry.purchaseId(), String.valueOf(e.getMessage()));
+            LOG.warn("Purchase(id={}) reward job left in the outbox, the relay will push it: {}", entry.purchaseId(),
+                    e.getMessage());
+            return false;
+        }
+        breaker.recordSuccess();
+        store.markOutboxSent(entry.purchaseId(), clock.millis());
+        return true;
+    }
+
+    /** The reward settings this service splits with. */
+    public RewardSettings settings() {
+        return settings;
+    }
+}
