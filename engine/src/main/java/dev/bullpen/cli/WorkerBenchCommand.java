@@ -100,9 +100,9 @@ public final class WorkerBenchCommand implements Callable<Integer> {
             out.printf("worker started on %s (concurrency %d, processor %s)%n", queueName, concurrency, processorSpec);
             out.flush();
             done.await();
+            boolean clean = worker.close(options.shutdownGrace());
             double secs = (System.nanoTime() - t0) / 1e9;
             long n = finished.get();
-            boolean clean = worker.close(options.shutdownGrace());
             out.printf("finished %d jobs (%d failed) in %.3f s: %.0f jobs/s%s%n", n, failed.get(), secs, n / secs,
                     clean ? "" : " (running jobs abandoned after the grace period)");
             out.flush();
