@@ -1,0 +1,232 @@
+package dev.bullpen.worker;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.bullpen.queue.Backoff;
+import dev.bullpen.queue.JobOptions;
+import dev.bullpen.queue.JobQueue;
+import dev.bullpen.queue.Json;
+import dev.bullpen.queue.NewJob;
+import dev.bullpen.queue.RedisEndpoint;
+import dev.bullpen.queue.redis.BullKeys;
+import dev.bullpen.queue.redis.RedisQueueConnection;
+import dev.bullpen.testing.RedisServer;
+import dev.bullpen.testing.RedisServerExtension;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.extension.ExtendWith;
+import redis.clients.jedis.HostAndPort;
+import redis.clients.jedis.Jedis;
+
+/** Bullpen's worker next to real Node {@code bull} 4.16.5 ({@code interop/worker-interop.js}). */
+@ExtendWith(RedisServerExtension.class)
+class WorkerInteropIT {
+    private static final Duration WAIT = Duration.ofSeconds(60);
+    private static Path interop;
+
+    private String url;
+    private RedisQueueConnection connection;
+    private Jedis jedis;
+    private String queueName;
+    private JobQueue queue;
+    private BullKeys keys;
+    private final List<Worker> workers = new ArrayList<>();
+    private final List<Process> nodes = new ArrayList<>();
+
+    @BeforeAll
+    static void findNode() {
+        Path root = Path.of(System.getProperty("bullpen.projectRoot", "..")).toAbsolutePath().normalize();
+        interop = root.resolve("interop");
+        if (!Files.isDirectory(interop.resolve("node_modules/bull"))) {
+            fail("Node bull is not installed: run 'cd " + interop + " && npm ci' (needs node >= 18 on PATH)");
+        }
+    }
+
+    @BeforeEach
+    void setUp(RedisServer server, TestInfo info) {
+        url = server.url();
+        connection = RedisQueueConnection.open(RedisEndpoint.parse(url), "bull");
+        jedis = new Jedis(new HostAndPort("127.0.0.1", server.port()));
+        queueName = info.getTestMethod().orElseThrow().getName();
+        queue = connection.queue(queueName);
+        keys = new BullKeys("bull", queueName);
+    }
+
+    @AfterEach
+    void tearDown() {
+        workers.forEach(w -> w.close(Duration.ofSeconds(2)));
+        nodes.forEach(Process::destroyForcibly);
+        jedis.close();
+        connection.close();
+    }
+
+    private record NodeRun(Process process, Path out) {
+        String output() {
+            try {
+                return Files.readString(out, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        List<JsonNode> jsonLines() {
+            List<JsonNode> out = new ArrayList<>();
+            output().lines().filter(l -> l.startsWith("{") || l.startsWith("["))
+                    .forEach(l -> out.add(Json.parseLenient(l).orElseThrow()));
+            return out;
+        }
+
+        String finish(Duration max) throws InterruptedException {
+            if (!process.waitFor(max.toMillis(), TimeUnit.MILLISECONDS)) {
+                fail("node did not finish in " + max.toMillis() + " ms: " + output());
+            }
+            assertEquals(0, process.exitValue(), output());
+            return output();
+        }
+    }
+
+    private NodeRun node(String mode, String... args) throws IOException {
+        List<String> cmd = new ArrayList<>(List.of("node", "worker-interop.js", mode, url, queueName));
+        cmd.addAll(List.of(args));
+        Path out = Files.createTempFile("node-" + mode, ".log");
+        Process p;
+        try {
+            p = new ProcessBuilder(cmd).directory(interop.toFile()).redirectErrorStream(true)
+                    .redirectOutput(out.toFile()).start();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot run node (install Node.js >= 18 and put it on PATH)", e);
+        }
+        nodes.add(p);
+        return new NodeRun(p, out);
+    }
+
+    private Worker startWorker(JobProcessor processor, int concurrency) {
+        Worker w = new Worker(connection, queueName, processor,
+                WorkerOptions.builder().concurrency(concurrency).drainDelay(Duration.ofSeconds(1)).build());
+        workers.add(w);
+        return w.start();
+    }
+
+    @Test
+    void nodeProducedJobsAreFinishedByBullpenAsBullRecordsThem() throws Exception {
+        // given: a Node listener for global events, and Node-produced jobs
+        NodeRun events = node("events", "3");
+        Await.until(WAIT, "node listener ready", () -> events.output().contains("ready"));
+        NodeRun produced = node("produce");
+        produced.finish(WAIT);
+        List<String> ids = new ArrayList<>();
+        produced.jsonLines().get(0).get("ids").forEach(n -> ids.add(n.asText()));
+        // when
+        startWorker(job -> {
+            if (job.data().has("fail")) {
+                throw new IllegalStateException(job.data().get("fail").asText());
+            }
+            return Map.of("doubled", job.data().get("n").asInt() * 2);
+        }, 2);
+        Await.until(WAIT, "3 jobs finished", () -> jedis.zcard(keys.completed()) + jedis.zcard(keys.failed()) == 3);
+        // then: Bull reads them back as it would have written them
+        NodeRun inspected = node("inspect", ids.toArray(String[]::new));
+        inspected.finish(WAIT);
+        List<JsonNode> seen = inspected.jsonLines();
+        JsonNode ok = seen.get(0);
+        assertEquals("completed", ok.get("state").asText());
+        assertEquals(42, ok.get("returnvalue").get("doubled").asInt());
+        assertEquals(0, ok.get("attemptsMade").asInt());
+        JsonNode failed = seen.get(1);
+        assertEquals("failed", failed.get("state").asText());
+        assertEquals("node asked to fail", failed.get("failedReason").asText());
+        assertEquals(2, failed.get("attemptsMade").asInt());
+        assertEquals(2, failed.get("stacktrace").size());
+        assertTrue(failed.get("stacktrace").get(1).asText().startsWith("IllegalStateException: node asked to fail"));
+        assertTrue(failed.get("finishedOn").asLong() >= failed.get("processedOn").asLong());
+        assertEquals(10, seen.get(2).get("returnvalue").get("doubled").asInt());
+        // and Node's global events saw the Java finishes
+        events.finish(WAIT);
+        List<JsonNode> got = events.jsonLines();
+        assertTrue(got.stream().anyMatch(e -> e.get("event").asText().equals("completed")
+                && e.get("jobId").asText().equals(ids.get(0)) && e.get("val").asText().equals("{\"doubled\":42}")),
+                events.output());
+        assertTrue(got.stream().anyMatch(e -> e.get("event").asText().equals("failed")
+                && e.get("jobId").asText().equals(ids.get(1)) && e.get("val").asText().equals("node asked to fail")),
+                events.output());
+    }
+
+    @Test
+    void bullpenProducedJobsAreProcessedByNodeBull() throws Exception {
+        // given
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            ids.add(queue.add(NewJob.of("{\"n\":" + i + "}")));
+        }
+        String failing = queue.add(new NewJob("named", "{\"fail\":\"java asked to fail\"}",
+                JobOptions.defaults().attempts(2).backoff(Backoff.fixed(50))));
+        // when
+        node("work", "2", "5").finish(WAIT);
+        // then
+        for (int i = 0; i < 4; i++) {
+            assertEquals("{\"by\":\"node\",\"n\":" + i + "}", jedis.hget(keys.job(ids.get(i)), "returnvalue"));
+        }
+        assertEquals("java asked to fail", jedis.hget(keys.job(failing), "failedReason"));
+        assertEquals("2", jedis.hget(keys.job(failing), "attemptsMade"));
+        assertTrue(jedis.zscore(keys.failed(), failing) != null);
+    }
+
+    @Test
+    void nodeAndBullpenWorkersShareTwoThousandJobsEachProcessedOnce() throws Exception {
+        // given: both workers waiting on the same queue
+        int total = 2_000;
+        NodeRun nodeWorker = node("work", "5", Integer.toString(total));
+        Thread.sleep(1_500);
+        startWorker(job -> {
+            connection.redis().rpush(keys.key("interop:java"), job.id());
+            return Map.of("by", "java");
+        }, 5);
+        // when
+        List<NewJob> batch = new ArrayList<>();
+        for (int i = 0; i < total; i++) {
+            batch.add(NewJob.of("{\"n\":" + i + "}"));
+        }
+        queue.addBulk(batch);
+        // then
+        nodeWorker.finish(WAIT);
+        Await.until(WAIT, "all completed", () -> jedis.zcard(keys.completed()) == total);
+        List<String> byNode = jedis.lrange(keys.key("interop:node"), 0, -1);
+        List<String> byJava = jedis.lrange(keys.key("interop:java"), 0, -1);
+        Set<String> all = new HashSet<>(byNode);
+        all.addAll(byJava);
+        assertEquals(total, all.size());
+        assertEquals(total, byNode.size() + byJava.size(), "a job was processed twice");
+        assertTrue(!byNode.isEmpty() && !byJava.isEmpty(), "node " + byNode.size() + ", java " + byJava.size());
+        assertEquals(0, jedis.llen(keys.active()));
+    }
+
+    private int port() {
+        return Integer.parseInt(url.substring(url.lastIndexOf(':') + 1));
+    }
+
+    @Test
+    void nodeGetWorkersCountsABullpenWorkerOnce() throws Exception {
+        startWorker(job -> null, 4);
+        Await.until(WAIT, "named", () -> jedis.clientList().contains("name=" + keys.workerClientName() + " "));
+        NodeRun listed = node("workers");
+        listed.finish(WAIT);
+        assertEquals("[\"" + queueName + "\"]", listed.output().trim().lines().reduce((a, b) -> b).orElse(""));
+    }
+}

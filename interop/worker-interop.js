@@ -1,0 +1,102 @@
+// Node side of Bullpen's worker interop tests (real bull 4.16.5). One mode per invocation:
+//   produce <redisUrl> <queue>                       adds the fixed job set below, prints {"ids":[...]}
+//   inspect <redisUrl> <queue> <id>...               prints one JSON line per job: Bull's view of it
+//   events  <redisUrl> <queue> <n>                   prints "ready", then n global completed/failed events as JSON
+//   work    <redisUrl> <queue> <concurrency> <total> processes until <total> jobs are completed in Redis
+//   workers <redisUrl> <queue>                       prints getWorkers() names as JSON
+'use strict';
+const Queue = require('bull');
+
+const [mode, url, name, ...rest] = process.argv.slice(2);
+
+function open() {
+  return new Queue(name, url);
+}
+
+async function produce() {
+  const q = open();
+  const ok = await q.add({ n: 21 });
+  const fails = await q.add({ fail: 'node asked to fail' },
+    { attempts: 2, backoff: { type: 'fixed', delay: 100 }, stackTraceLimit: 5 });
+  const named = await q.add('doubler', { n: 5 }, { removeOnComplete: false });
+  console.log(JSON.stringify({ ids: [ok.id, fails.id, named.id].map(String) }));
+  await q.close();
+}
+
+async function inspect() {
+  const q = open();
+  for (const id of rest) {
+    const job = await q.getJob(id);
+    if (!job) {
+      console.log(JSON.stringify({ id, missing: true }));
+      continue;
+    }
+    const state = await job.getState();
+    console.log(JSON.stringify({
+      id: String(job.id), state, returnvalue: job.returnvalue, failedReason: job.failedReason,
+      stacktrace: job.stacktrace, attemptsMade: job.attemptsMade, finishedOn: job.finishedOn,
+      processedOn: job.processedOn,
+    }));
+  }
+  await q.close();
+}
+
+async function events() {
+  const q = open();
+  const want = Number(rest[0]);
+  let seen = 0;
+  const done = new Promise((resolve) => {
+    const record = (event) => (jobId, val) => {
+      console.log(JSON.stringify({ event, jobId: String(jobId), val }));
+      if (++seen >= want) resolve();
+    };
+    q.on('global:completed', record('completed'));
+    q.on('global:failed', record('failed'));
+  });
+  let registered = 0;
+  await new Promise((resolve) => {
+    const one = () => { if (++registered === 2) resolve(); };
+    q.once('registered:global:completed', one);
+    q.once('registered:global:failed', one);
+  });
+  console.log('ready');
+  await done;
+  await q.close();
+}
+
+async function work() {
+  const q = open();
+  const concurrency = Number(rest[0]);
+  const total = Number(rest[1]);
+  q.process('*', concurrency, async (job) => {
+    await q.client.rpush(q.toKey('interop:node'), String(job.id));
+    if (job.data && job.data.fail) {
+      throw new Error(job.data.fail);
+    }
+    return { by: 'node', n: job.data && job.data.n };
+  });
+  for (;;) {
+    const counts = await q.getJobCounts();
+    if (counts.completed + counts.failed >= total) break;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  await q.close();
+  console.log('done');
+}
+
+async function workers() {
+  const q = open();
+  const list = await q.getWorkers();
+  console.log(JSON.stringify(list.map((w) => w.name)));
+  await q.close();
+}
+
+const modes = { produce, inspect, events, work, workers };
+if (!modes[mode]) {
+  console.error('unknown mode ' + mode);
+  process.exit(2);
+}
+modes[mode]().then(() => process.exit(0), (e) => {
+  console.error(e && e.stack || e);
+  process.exit(1);
+});
