@@ -2,15 +2,17 @@
 //   produce <redisUrl> <queue>                       adds the fixed job set below, prints {"ids":[...]}
 //   inspect <redisUrl> <queue> <id>...               prints one JSON line per job: Bull's view of it
 //   events  <redisUrl> <queue> <n>                   prints "ready", then n global completed/failed events as JSON
-//   work    <redisUrl> <queue> <concurrency> <total> processes until <total> jobs are completed in Redis
+//   work    <redisUrl> <queue> <concurrency> <total> [lockDurationMs stalledIntervalMs]
+//                                                    processes until <total> jobs are completed or failed in Redis;
+//                                                    data.sleep (ms) makes a job slow, data.fail fails it
 //   workers <redisUrl> <queue>                       prints getWorkers() names as JSON
 'use strict';
 const Queue = require('bull');
 
 const [mode, url, name, ...rest] = process.argv.slice(2);
 
-function open() {
-  return new Queue(name, url);
+function open(settings) {
+  return new Queue(name, url, settings ? { settings } : undefined);
 }
 
 async function produce() {
@@ -65,11 +67,13 @@ async function events() {
 }
 
 async function work() {
-  const q = open();
-  const concurrency = Number(rest[0]);
-  const total = Number(rest[1]);
+  const [concurrency, total, lockDuration, stalledInterval] = rest.map(Number);
+  const q = open(lockDuration ? { lockDuration, stalledInterval } : undefined);
   q.process('*', concurrency, async (job) => {
     await q.client.rpush(q.toKey('interop:node'), String(job.id));
+    if (job.data && job.data.sleep) {
+      await new Promise((r) => setTimeout(r, job.data.sleep));
+    }
     if (job.data && job.data.fail) {
       throw new Error(job.data.fail);
     }

@@ -109,7 +109,7 @@ final class DelayTimer {
         RetryDelay retry = new RetryDelay();
         while (!state.stopping()) {
             try (Jedis j = new Jedis(new HostAndPort(endpoint.host(), endpoint.port()),
-                    RedisQueueConnection.clientConfig(endpoint, 5_000))) {
+                    RedisQueueConnection.clientConfig(endpoint, 0))) {
                 subscriberConnection = j;
                 JedisPubSub pubSub = new JedisPubSub() {
                     @Override

@@ -56,12 +56,7 @@ class WorkerFaultIT {
     }
 
     private Process benchWorker(Path log, String... args) throws IOException {
-        List<String> cmd = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), MainCommand.class.getName(),
-                "--redis", server.url(), "bench", "worker"));
-        cmd.addAll(List.of(args));
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process p = ChildWorker.start(server.url(), log, args);
         children.add(p);
         return p;
     }
@@ -156,7 +151,14 @@ class WorkerFaultIT {
         jedis = new Jedis(new HostAndPort("127.0.0.1", server.port()));
         String after = addRetrying(queue);
         // then
-        Await.until(WAIT, "job added after the restart completed", () -> jedis.zscore(keys.completed(), after) != null);
+        try {
+            Await.until(WAIT, "job added after the restart completed",
+                    () -> jedis.zscore(keys.completed(), after) != null);
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + "; keys " + jedis.keys("*") + ", wait "
+                    + jedis.lrange(keys.waitList(), 0, -1) + ", active " + jedis.lrange(keys.active(), 0, -1)
+                    + ", clients " + jedis.clientList(), e);
+        }
         Await.until(WAIT, "worker connection named again", () -> jedis.clientList().contains(
                 "name=" + keys.workerClientName() + " "));
     }

@@ -217,8 +217,43 @@ class WorkerInteropIT {
         assertEquals(0, jedis.llen(keys.active()));
     }
 
-    private int port() {
-        return Integer.parseInt(url.substring(url.lastIndexOf(':') + 1));
+    @Test
+    void jobOfABullpenWorkerKilledWithSigkillIsRecoveredByANodeWorker() throws Exception {
+        // given: a Bullpen worker process (lock 1 s) holding a job, then killed
+        String id = queue.add(NewJob.of("{}"));
+        Process child = ChildWorker.start(url, ChildWorker.log(), "--queue", queueName, "--processor", "sleep:60000",
+                "--lock-duration-ms", "1000", "--stalled-interval-ms", "500");
+        try {
+            Await.until(WAIT, "bullpen took the job", () -> jedis.exists(keys.lock(id)));
+        } finally {
+            child.destroyForcibly();
+        }
+        assertTrue(child.waitFor(10, TimeUnit.SECONDS));
+        // when: a Node worker with a 500 ms stalled interval runs
+        node("work", "1", "1", "1000", "500").finish(WAIT);
+        // then
+        assertTrue(jedis.zscore(keys.completed(), id) != null);
+        assertEquals("{\"by\":\"node\"}", jedis.hget(keys.job(id), "returnvalue"));
+        assertEquals("1", jedis.hget(keys.job(id), "stalledCounter"));
+    }
+
+    @Test
+    void jobOfANodeWorkerKilledWithSigkillIsRecoveredByBullpen() throws Exception {
+        // given: a Node worker (lock 1 s) holding a slow job, then killed
+        String id = queue.add(NewJob.of("{\"sleep\":60000}"));
+        NodeRun nodeWorker = node("work", "1", "1", "1000", "500");
+        Await.until(WAIT, "node took the job", () -> jedis.exists(keys.lock(id)));
+        nodeWorker.process().destroyForcibly();
+        assertTrue(nodeWorker.process().waitFor(10, TimeUnit.SECONDS));
+        // when
+        Worker w = new Worker(connection, queueName, job -> "recovered by java", WorkerOptions.builder()
+                .drainDelay(Duration.ofSeconds(1)).stalledInterval(Duration.ofMillis(300)).build());
+        workers.add(w);
+        w.start();
+        // then
+        Await.until(WAIT, "recovered", () -> jedis.zscore(keys.completed(), id) != null);
+        assertEquals("\"recovered by java\"", jedis.hget(keys.job(id), "returnvalue"));
+        assertEquals("1", jedis.hget(keys.job(id), "stalledCounter"));
     }
 
     @Test
