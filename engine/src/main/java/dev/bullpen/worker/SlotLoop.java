@@ -82,7 +82,7 @@ final class SlotLoop implements Runnable {
                                 continue;
                             }
                             drained = false;
-                            job = scripts.moveToActive(id, now.getAsLong());
+                            job = activate(id);
                         }
                     }
                     if (job.isPresent()) {
@@ -111,6 +111,29 @@ final class SlotLoop implements Runnable {
             }
         } finally {
             closeBlocking();
+        }
+    }
+
+    /**
+     * moveToActive for an id BRPOPLPUSH already moved to active. The script is safe to repeat, so a
+     * connection problem (a pooled connection left over from before a Redis restart, say) is retried
+     * rather than leaving the job active without a lock until the stalled checker notices.
+     */
+    private Optional<ActiveJob> activate(String id) {
+        RetryDelay delay = new RetryDelay();
+        while (true) {
+            try {
+                return scripts.moveToActive(id, now.getAsLong());
+            } catch (JedisDataException e) {
+                throw e;
+            } catch (JedisException e) {
+                long wait = delay.next();
+                LOG.warn("Job(id={}, queue={}) taken but not yet locked, Redis unreachable ({}); retrying in {} ms",
+                        id, scripts.keys().queue(), e.getMessage(), wait);
+                if (!state.sleepWithinGrace(wait)) {
+                    throw e;
+                }
+            }
         }
     }
 

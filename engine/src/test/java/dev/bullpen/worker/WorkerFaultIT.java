@@ -157,10 +157,23 @@ class WorkerFaultIT {
         } catch (AssertionError e) {
             throw new AssertionError(e.getMessage() + "; keys " + jedis.keys("*") + ", wait "
                     + jedis.lrange(keys.waitList(), 0, -1) + ", active " + jedis.lrange(keys.active(), 0, -1)
-                    + ", clients " + jedis.clientList(), e);
+                    + ", clients " + jedis.clientList() + ", threads " + workerThreads(), e);
         }
         Await.until(WAIT, "worker connection named again", () -> jedis.clientList().contains(
                 "name=" + keys.workerClientName() + " "));
+    }
+
+    private static String workerThreads() {
+        StringBuilder sb = new StringBuilder();
+        Thread.getAllStackTraces().forEach((t, frames) -> {
+            if (t.getName().startsWith("bullpen-worker")) {
+                sb.append("\n").append(t.getName()).append(" ").append(t.getState());
+                for (int i = 0; i < Math.min(12, frames.length); i++) {
+                    sb.append("\n    at ").append(frames[i]);
+                }
+            }
+        });
+        return sb.toString();
     }
 
     private static String addRetrying(JobQueue queue) {

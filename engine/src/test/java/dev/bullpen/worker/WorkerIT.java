@@ -511,6 +511,24 @@ class WorkerIT {
     }
 
     @Test
+    void redisErrorReplyFailsTheJobInsteadOfRetrying() {
+        // given: the completed set is not a sorted set, so completing is answered with an error
+        jedis.set(keys.completed(), "not a zset");
+        AtomicInteger calls = new AtomicInteger();
+        start(job -> {
+            calls.incrementAndGet();
+            return "ok";
+        }, options().build());
+        // when
+        String id = add("{}", JobOptions.defaults().attempts(1));
+        // then
+        Await.until(WAIT, "job failed", () -> failed(id));
+        assertTrue(jedis.hget(keys.job(id), "failedReason").contains("WRONGTYPE"), jedis.hget(keys.job(id), "failedReason"));
+        assertEquals(1, calls.get());
+        assertEquals(0, jedis.llen(keys.active()));
+    }
+
+    @Test
     void priorityAndLifoOrderIsRespected() {
         List<String> order = new CopyOnWriteArrayList<>();
         String a = add("{}");

@@ -15,6 +15,11 @@ local prefix = ARGV[10]
 if redis.call("EXISTS", jobKey) == 0 then
   return -1
 end
+-- Redis keeps the writes a failing script made before its error: refuse before writing anything
+local targetType = redis.call("TYPE", KEYS[2])["ok"]
+if targetType ~= "zset" and targetType ~= "none" then
+  return redis.error_reply("WRONGTYPE " .. KEYS[2] .. " is a " .. targetType .. ", not a sorted set")
+end
 local token = ARGV[5]
 if token ~= "0" then
   local lockKey = jobKey .. ":lock"
