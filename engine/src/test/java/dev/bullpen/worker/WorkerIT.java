@@ -417,6 +417,35 @@ class WorkerIT {
     }
 
     @Test
+    void lockThatExpiredWhileRunningIsNotRenewedAndTheFinishIsRefused() {
+        // given: renewal every 300 ms
+        List<String> refused = new CopyOnWriteArrayList<>();
+        CountDownLatch started = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        start(job -> {
+            started.countDown();
+            release.await(10, TimeUnit.SECONDS);
+            return "late";
+        }, options().lockDuration(Duration.ofMillis(600)).listener(new WorkerListener() {
+            @Override
+            public void refused(String jobId, String why) {
+                refused.add(why);
+            }
+        }).build());
+        String id = add("{}");
+        Await.until(WAIT, "started", () -> started.getCount() == 0);
+        // when: the lock disappears (as when it expired during a network drop)
+        jedis.del(keys.lock(id));
+        sleep(700);
+        // then: renewal did not recreate it, and the finish is refused
+        assertFalse(jedis.exists(keys.lock(id)));
+        release.countDown();
+        Await.until(WAIT, "refused", () -> !refused.isEmpty());
+        assertEquals("Missing lock for job " + id + " moveToFinished", refused.get(0));
+        assertFalse(completed(id));
+    }
+
+    @Test
     void pausedQueueIsNotProcessedUntilResumed() {
         // given
         List<String> seen = new CopyOnWriteArrayList<>();
