@@ -163,6 +163,34 @@ class WorkerFaultIT {
                 "name=" + keys.workerClientName() + " "));
     }
 
+    @Test
+    void jobRunningWhileAPersistentRedisRestartsKeepsItsOutcome() throws Exception {
+        // given: a Redis that keeps its data across a crash, and a job in the middle of processing
+        try (RedisServer persistent = RedisServer.start("--appendonly", "yes", "--appendfsync", "always");
+                RedisQueueConnection c = RedisQueueConnection.open(RedisEndpoint.parse(persistent.url()), "bull")) {
+            BullKeys keys = new BullKeys("bull", "durable");
+            java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);
+            Worker w = new Worker(c, "durable", job -> {
+                started.countDown();
+                Thread.sleep(1_500);
+                return "survived";
+            }, WorkerOptions.builder().drainDelay(Duration.ofSeconds(1)).build());
+            workers.add(w);
+            w.start();
+            String id = c.queue("durable").add(NewJob.of("{}"));
+            assertTrue(started.await(10, TimeUnit.SECONDS));
+            // when: Redis crashes and comes back while the processor runs
+            persistent.restart();
+            // then: the finish reaches the restarted Redis
+            try (Jedis j = new Jedis(new HostAndPort("127.0.0.1", persistent.port()))) {
+                Await.until(WAIT, "job completed after the restart", () -> j.zscore(keys.completed(), id) != null);
+                assertEquals("\"survived\"", j.hget(keys.job(id), "returnvalue"));
+                assertEquals(0, j.llen(keys.active()));
+            }
+            w.close(Duration.ofSeconds(2));
+        }
+    }
+
     private static String workerThreads() {
         StringBuilder sb = new StringBuilder();
         Thread.getAllStackTraces().forEach((t, frames) -> {
