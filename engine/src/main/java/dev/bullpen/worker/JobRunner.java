@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import redis.clients.jedis.exceptions.JedisDataException;
 import redis.clients.jedis.exceptions.JedisException;
 
@@ -49,6 +50,17 @@ final class JobRunner {
 
     /** Processes the job and finishes it; returns the next job when the finish fetched one. */
     Optional<ActiveJob> run(ActiveJob job) throws InterruptedException {
+        MDC.put("queue", queue());
+        MDC.put("jobId", job.id());
+        try {
+            return runWithMdc(job);
+        } finally {
+            MDC.remove("jobId");
+            MDC.remove("queue");
+        }
+    }
+
+    private Optional<ActiveJob> runWithMdc(ActiveJob job) throws InterruptedException {
         AtomicBoolean lockLost = new AtomicBoolean();
         ScheduledFuture<?> renewal = startRenewal(job.id(), lockLost);
         Object result = null;
