@@ -3,8 +3,11 @@
 //   inspect <redisUrl> <queue> <id>...               prints one JSON line per job: Bull's view of it
 //   events  <redisUrl> <queue> <n>                   prints "ready", then n global completed/failed events as JSON
 //   work    <redisUrl> <queue> <concurrency> <total> [lockDurationMs stalledIntervalMs]
-//                                                    processes until <total> jobs are completed or failed in Redis;
-//                                                    data.sleep (ms) makes a job slow, data.fail fails it
+//                                                    processes until <total> jobs are completed or failed in Redis
+//                                                    (total 0: until nothing is waiting, active or delayed);
+//                                                    data.sleep (ms) makes a job slow; data.fail fails it while
+//                                                    attemptsMade < data.failAttempts (always without it);
+//                                                    data.result is returned (null: undefined)
 //   workers <redisUrl> <queue>                       prints getWorkers() names as JSON
 'use strict';
 const Queue = require('bull');
@@ -74,14 +77,19 @@ async function work() {
     if (job.data && job.data.sleep) {
       await new Promise((r) => setTimeout(r, job.data.sleep));
     }
-    if (job.data && job.data.fail) {
-      throw new Error(job.data.fail);
+    const data = job.data || {};
+    if (data.fail && (data.failAttempts === undefined || job.attemptsMade < data.failAttempts)) {
+      throw new Error(data.fail);
     }
-    return { by: 'node', n: job.data && job.data.n };
+    if ('result' in data) {
+      return data.result === null ? undefined : data.result;
+    }
+    return { by: 'node', n: data.n };
   });
   for (;;) {
     const counts = await q.getJobCounts();
-    if (counts.completed + counts.failed >= total) break;
+    if (total > 0 && counts.completed + counts.failed >= total) break;
+    if (total === 0 && counts.waiting + counts.active + counts.delayed + counts.paused === 0) break;
     await new Promise((r) => setTimeout(r, 100));
   }
   await q.close();

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.bullpen.queue.Backoff;
 import dev.bullpen.queue.JobOptions;
 import dev.bullpen.queue.JobQueue;
+import dev.bullpen.queue.KeepJobs;
 import dev.bullpen.queue.Json;
 import dev.bullpen.queue.NewJob;
 import dev.bullpen.queue.RedisEndpoint;
@@ -254,6 +255,130 @@ class WorkerInteropIT {
         Await.until(WAIT, "recovered", () -> jedis.zscore(keys.completed(), id) != null);
         assertEquals("\"recovered by java\"", jedis.hget(keys.job(id), "returnvalue"));
         assertEquals("1", jedis.hget(keys.job(id), "stalledCounter"));
+    }
+
+    /** The same jobs through a Node worker and a Bullpen worker: same job hashes, same sets, same events. */
+    @Test
+    void bullpenWorkerLeavesTheSameRedisStateAndEventsAsNodeBull() throws Exception {
+        // given: one job set added to two queues
+        String nodeQueue = queueName + "-node";
+        String javaQueue = queueName + "-java";
+        List<NewJob> jobs = List.of(
+                NewJob.of("{\"result\":{\"a\":1}}"),
+                NewJob.of("{\"result\":\"text\"}"),
+                NewJob.of("{\"result\":null}"),
+                NewJob.of("{\"fail\":\"always\"}"),
+                new NewJob(null, "{\"fail\":\"twice\",\"failAttempts\":2,\"result\":\"ok\"}",
+                        JobOptions.defaults().attempts(3).backoff(Backoff.fixed(100))),
+                new NewJob(null, "{\"fail\":\"once\",\"failAttempts\":1,\"result\":\"ok\"}", JobOptions.defaults().attempts(2)),
+                new NewJob("exp", "{\"fail\":\"exp\"}",
+                        JobOptions.defaults().attempts(3).backoff(Backoff.exponential(50)).stackTraceLimit(2)),
+                new NewJob(null, "{\"result\":1}", JobOptions.defaults().removeOnComplete(KeepJobs.removeImmediately())),
+                new NewJob(null, "{\"fail\":\"x\"}", JobOptions.defaults().removeOnFail(KeepJobs.removeImmediately())),
+                new NewJob(null, "{\"result\":2}", JobOptions.defaults().priority(3)),
+                new NewJob(null, "{\"result\":3}", JobOptions.defaults().lifo(true)));
+        List<String> nodeEvents = listenTo(nodeQueue);
+        List<String> javaEvents = listenTo(javaQueue);
+        connection.queue(nodeQueue).addBulk(jobs);
+        connection.queue(javaQueue).addBulk(jobs);
+        // when
+        NodeRun nodeWorker = nodeOn(nodeQueue, "work", "1", "0");
+        Worker w = new Worker(connection, javaQueue, job -> {
+            JsonNode data = job.data();
+            if (data.has("fail") && (!data.has("failAttempts") || job.attemptsMade() < data.get("failAttempts").asInt())) {
+                throw new IllegalStateException(data.get("fail").asText());
+            }
+            return data.has("result") && !data.get("result").isNull() ? data.get("result") : null;
+        }, WorkerOptions.builder().drainDelay(Duration.ofSeconds(1)).build());
+        workers.add(w);
+        w.start();
+        nodeWorker.finish(WAIT);
+        BullKeys nk = new BullKeys("bull", nodeQueue);
+        BullKeys jk = new BullKeys("bull", javaQueue);
+        Await.until(WAIT, "java queue drained", () -> jedis.llen(jk.waitList()) + jedis.llen(jk.active())
+                + jedis.zcard(jk.delayed()) == 0);
+        Thread.sleep(300); // let the last events arrive
+        // then: the same jobs in the same sets
+        assertEquals(jedis.zrange(nk.completed(), 0, -1).stream().sorted().toList(),
+                jedis.zrange(jk.completed(), 0, -1).stream().sorted().toList());
+        assertEquals(jedis.zrange(nk.failed(), 0, -1).stream().sorted().toList(),
+                jedis.zrange(jk.failed(), 0, -1).stream().sorted().toList());
+        for (int i = 1; i <= jobs.size(); i++) {
+            String id = Integer.toString(i);
+            assertEquals(comparable(jedis.hgetAll(nk.job(id))), comparable(jedis.hgetAll(jk.job(id))), "job " + id);
+        }
+        // and the same events
+        List<String> expected = normalized(nodeEvents, nodeQueue);
+        assertTrue(expected.contains("completed|{\"jobId\":\"1\",\"val\":\"{\\\"a\\\":1}\"}"), expected.toString());
+        assertTrue(expected.contains("failed|{\"jobId\":\"4\",\"val\":\"always\"}"), expected.toString());
+        assertEquals(expected, normalized(javaEvents, javaQueue));
+    }
+
+    /** A job hash without its timestamps; stack traces reduced to their count (Node and Java frames differ). */
+    private static Map<String, String> comparable(Map<String, String> hash) {
+        Map<String, String> out = new java.util.TreeMap<>(hash);
+        out.keySet().removeAll(List.of("processedOn", "finishedOn", "timestamp"));
+        out.computeIfPresent("opts", (k, v) -> {
+            com.fasterxml.jackson.databind.node.ObjectNode o =
+                    (com.fasterxml.jackson.databind.node.ObjectNode) Json.parseLenient(v).orElseThrow();
+            o.remove("timestamp");
+            return o.toString();
+        });
+        if (out.containsKey("stacktrace")) {
+            out.put("stacktrace", "entries=" + Json.parseLenient(out.get("stacktrace")).orElseThrow().size());
+        }
+        return out;
+    }
+
+    /** Events without queue names and tokens, sorted; the delay timer's wake-ups and drained are left out. */
+    private static List<String> normalized(List<String> events, String queue) {
+        return events.stream()
+                .map(e -> e.replace("bull:" + queue + ":", ""))
+                .filter(e -> !e.startsWith("delayed|") && !e.startsWith("drained|"))
+                .map(e -> e.replaceFirst("^(active|waiting)@[^|]*\\|", "$1@|"))
+                .sorted()
+                .toList();
+    }
+
+    private List<String> listenTo(String queue) throws InterruptedException {
+        List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.concurrent.CountDownLatch ready = new java.util.concurrent.CountDownLatch(1);
+        Jedis sub = new Jedis(new HostAndPort("127.0.0.1", port()));
+        Thread t = new Thread(() -> {
+            try {
+                sub.psubscribe(new redis.clients.jedis.JedisPubSub() {
+                    @Override
+                    public void onPMessage(String pattern, String channel, String message) {
+                        seen.add(channel + "|" + message);
+                    }
+
+                    @Override
+                    public void onPSubscribe(String pattern, int n) {
+                        ready.countDown();
+                    }
+                }, "bull:" + queue + ":*");
+            } catch (RuntimeException closed) {
+                // server gone at the end of the class
+            }
+        });
+        t.setDaemon(true);
+        t.start();
+        assertTrue(ready.await(5, TimeUnit.SECONDS));
+        return seen;
+    }
+
+    private int port() {
+        return Integer.parseInt(url.substring(url.lastIndexOf(':') + 1));
+    }
+
+    private NodeRun nodeOn(String queue, String mode, String... args) throws IOException {
+        String saved = queueName;
+        queueName = queue;
+        try {
+            return node(mode, args);
+        } finally {
+            queueName = saved;
+        }
     }
 
     @Test
