@@ -7,7 +7,8 @@
 //                                                    (total 0: until nothing is waiting, active or delayed);
 //                                                    data.sleep (ms) makes a job slow; data.fail fails it while
 //                                                    attemptsMade < data.failAttempts (always without it);
-//                                                    data.result is returned (null: undefined)
+//                                                    data.result is returned (null: undefined); data.progress and
+//                                                    data.log are reported with job.progress / job.log
 //   workers <redisUrl> <queue>                       prints getWorkers() names as JSON
 'use strict';
 const Queue = require('bull');
@@ -78,6 +79,12 @@ async function work() {
       await new Promise((r) => setTimeout(r, job.data.sleep));
     }
     const data = job.data || {};
+    if ('progress' in data) {
+      await job.progress(data.progress);
+    }
+    if (data.log) {
+      await job.log(data.log);
+    }
     if (data.fail && (data.failAttempts === undefined || job.attemptsMade < data.failAttempts)) {
       throw new Error(data.fail);
     }

@@ -276,7 +276,9 @@ class WorkerInteropIT {
                 new NewJob(null, "{\"result\":1}", JobOptions.defaults().removeOnComplete(KeepJobs.removeImmediately())),
                 new NewJob(null, "{\"fail\":\"x\"}", JobOptions.defaults().removeOnFail(KeepJobs.removeImmediately())),
                 new NewJob(null, "{\"result\":2}", JobOptions.defaults().priority(3)),
-                new NewJob(null, "{\"result\":3}", JobOptions.defaults().lifo(true)));
+                new NewJob(null, "{\"result\":3}", JobOptions.defaults().lifo(true)),
+                NewJob.of("{\"progress\":{\"step\":2},\"log\":\"half way\",\"result\":4}"),
+                NewJob.of("{\"progress\":42,\"result\":null}"));
         List<String> nodeEvents = listenTo(nodeQueue);
         List<String> javaEvents = listenTo(javaQueue);
         connection.queue(nodeQueue).addBulk(jobs);
@@ -285,6 +287,12 @@ class WorkerInteropIT {
         NodeRun nodeWorker = nodeOn(nodeQueue, "work", "1", "0");
         Worker w = new Worker(connection, javaQueue, job -> {
             JsonNode data = job.data();
+            if (data.has("progress")) {
+                job.progress(data.get("progress"));
+            }
+            if (data.has("log")) {
+                job.log(data.get("log").asText());
+            }
             if (data.has("fail") && (!data.has("failAttempts") || job.attemptsMade() < data.get("failAttempts").asInt())) {
                 throw new IllegalStateException(data.get("fail").asText());
             }
@@ -306,11 +314,13 @@ class WorkerInteropIT {
         for (int i = 1; i <= jobs.size(); i++) {
             String id = Integer.toString(i);
             assertEquals(comparable(jedis.hgetAll(nk.job(id))), comparable(jedis.hgetAll(jk.job(id))), "job " + id);
+            assertEquals(jedis.lrange(nk.logs(id), 0, -1), jedis.lrange(jk.logs(id), 0, -1), "logs of job " + id);
         }
         // and the same events
         List<String> expected = normalized(nodeEvents, nodeQueue);
         assertTrue(expected.contains("completed|{\"jobId\":\"1\",\"val\":\"{\\\"a\\\":1}\"}"), expected.toString());
         assertTrue(expected.contains("failed|{\"jobId\":\"4\",\"val\":\"always\"}"), expected.toString());
+        assertTrue(expected.contains("progress|{\"jobId\":\"12\",\"progress\":{\"step\":2}}"), expected.toString());
         assertEquals(expected, normalized(javaEvents, javaQueue));
     }
 
