@@ -8,11 +8,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** A job this worker holds the lock of: its id and its hash as read when it became active. */
-record ActiveJob(String id, Map<String, String> fields) {
+/**
+ * A job this worker holds the lock of: its id and its hash as read when it became active.
+ *
+ * @param opts the {@code opts} field parsed once (absent when missing or not a JSON object)
+ */
+record ActiveJob(String id, Map<String, String> fields, Optional<JsonNode> opts) {
 
-    ActiveJob {
-        fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
+    ActiveJob(String id, Map<String, String> fields) {
+        this(id, Collections.unmodifiableMap(new LinkedHashMap<>(fields)),
+                Json.parseLenient(fields.get("opts")).filter(JsonNode::isObject));
     }
 
     /** Reads a {@code {HGETALL job, id}} script reply; empty for nil or anything else. */
@@ -24,15 +29,12 @@ record ActiveJob(String id, Map<String, String> fields) {
         for (int i = 0; i + 1 < flat.size(); i += 2) {
             fields.put(String.valueOf(flat.get(i)), String.valueOf(flat.get(i + 1)));
         }
-        return Optional.of(new ActiveJob(String.valueOf(pair.get(1)), fields));
+        return Optional.of(new ActiveJob(String.valueOf(pair.get(1)), Collections.unmodifiableMap(fields),
+                Json.parseLenient(fields.get("opts")).filter(JsonNode::isObject)));
     }
 
     String name() {
         return fields.getOrDefault("name", "__default__");
-    }
-
-    Optional<JsonNode> opts() {
-        return Json.parseLenient(fields.get("opts")).filter(JsonNode::isObject);
     }
 
     /** A numeric field, 0 when absent or not a number (Bull parseInt's these fields). */
