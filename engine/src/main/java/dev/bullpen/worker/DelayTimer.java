@@ -157,19 +157,25 @@ final class DelayTimer {
                 s.unsubscribe();
             }
         } catch (RuntimeException e) {
-            Jedis j = subscriberConnection;
-            if (j != null) {
-                j.close();
-            }
+            LOG.debug("Worker(queue={}) unsubscribe failed: {}", scripts.keys().queue(), e.toString());
         }
     }
 
+    /** Waits for both threads; a subscriber that did not leave (it was subscribing as we stopped) is cut off. */
     void join(long ms) throws InterruptedException {
         if (timer != null) {
             timer.join(ms);
         }
         if (subscriber != null) {
-            subscriber.join(ms);
+            subscriber.join(Math.min(ms, 500));
+            if (subscriber.isAlive()) {
+                Jedis j = subscriberConnection;
+                if (j != null) {
+                    j.close();
+                }
+                subscriber.join(ms);
+            }
         }
     }
+
 }

@@ -27,7 +27,8 @@ import redis.clients.jedis.Protocol;
  * listens on the {@code P:Q:delayed} channel with a connection of its own.
  *
  * <p>Each worker has its own token (lock value and {@code active@token} channel suffix), as each
- * Bull Queue instance has one.
+ * Bull Queue instance has one. The worker does not own the {@link RedisQueueConnection}: close the
+ * worker first, then the connection.
  */
 public final class Worker implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Worker.class);

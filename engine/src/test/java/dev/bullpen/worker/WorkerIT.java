@@ -489,6 +489,22 @@ class WorkerIT {
     }
 
     @Test
+    void closeLeavesNoThreadsOrConnectionsBehind() {
+        // given
+        Worker w = start(job -> null, options().concurrency(3).build());
+        Await.until(WAIT, "subscribed and blocking", () -> jedis.clientList().contains("cmd=subscribe")
+                && jedis.clientList().contains("cmd=brpoplpush"));
+        // when
+        assertTrue(w.close(Duration.ofSeconds(5)));
+        // then
+        Await.until(WAIT, "worker threads gone", () -> Thread.getAllStackTraces().keySet().stream()
+                .noneMatch(t -> t.isAlive() && t.getName().startsWith("bullpen-worker-" + queueName + "-")));
+        Await.until(WAIT, "dedicated connections closed", () -> jedis.clientList().lines()
+                .noneMatch(l -> l.contains("cmd=subscribe") || l.contains("cmd=brpoplpush")
+                        || l.contains("name=" + keys.workerClientName() + " ")));
+    }
+
+    @Test
     void closeAfterTheGraceLeavesTheJobActiveForTheStalledChecker() {
         CountDownLatch started = new CountDownLatch(1);
         Worker w = start(job -> {
