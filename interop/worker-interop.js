@@ -10,6 +10,7 @@
 //                                                    data.result is returned (null: undefined); data.progress and
 //                                                    data.log are reported with job.progress / job.log
 //   workers <redisUrl> <queue>                       prints getWorkers() names as JSON
+//   repeat  <redisUrl> <queue> <everyMs> <limit>     adds job "tick" repeating every everyMs, limit times; prints it
 'use strict';
 const Queue = require('bull');
 
@@ -103,6 +104,13 @@ async function work() {
   console.log('done');
 }
 
+async function repeat() {
+  const q = open();
+  const job = await q.add('tick', { n: 1 }, { repeat: { every: Number(rest[0]), limit: Number(rest[1]) } });
+  console.log(JSON.stringify({ id: String(job.id), opts: job.opts }));
+  await q.close();
+}
+
 async function workers() {
   const q = open();
   const list = await q.getWorkers();
@@ -110,7 +118,7 @@ async function workers() {
   await q.close();
 }
 
-const modes = { produce, inspect, events, work, workers };
+const modes = { produce, inspect, events, work, workers, repeat };
 if (!modes[mode]) {
   console.error('unknown mode ' + mode);
   process.exit(2);

@@ -37,15 +37,17 @@ final class JobRunner {
     private final ScheduledExecutorService scheduler;
     private final ExecutorService timeoutPool;
     private final WorkerState state;
+    private final RepeatChain repeats;
 
     JobRunner(WorkerScripts scripts, JobProcessor processor, WorkerOptions options,
-            ScheduledExecutorService scheduler, ExecutorService timeoutPool, WorkerState state) {
+            ScheduledExecutorService scheduler, ExecutorService timeoutPool, WorkerState state, RepeatChain repeats) {
         this.scripts = scripts;
         this.processor = processor;
         this.options = options;
         this.scheduler = scheduler;
         this.timeoutPool = timeoutPool;
         this.state = state;
+        this.repeats = repeats;
     }
 
     /** Processes the job and finishes it; returns the next job when the finish fetched one. */
@@ -61,6 +63,12 @@ final class JobRunner {
     }
 
     private Optional<ActiveJob> runWithMdc(ActiveJob job) throws InterruptedException {
+        try {
+            repeats.onActive(job).ifPresent(next -> LOG.debug("Job(id={}, queue={}) next repeat iteration is {}",
+                    job.id(), queue(), next));
+        } catch (RuntimeException e) {
+            LOG.warn("Job(id={}, queue={}) next repeat iteration not created: {}", job.id(), queue(), e.toString());
+        }
         AtomicBoolean lockLost = new AtomicBoolean();
         ScheduledFuture<?> renewal = startRenewal(job.id(), lockLost);
         Object result = null;

@@ -59,7 +59,9 @@ public final class Worker implements AutoCloseable {
         this.timeoutPool = Executors.newCachedThreadPool(daemon(threadPrefix + "-processor"));
         this.delayTimer = new DelayTimer(connection.endpoint(), scripts, options, state);
         this.stalledChecker = new StalledJobChecker(scripts, options);
-        JobRunner runner = new JobRunner(scripts, processor, options, scheduler, timeoutPool, state);
+        RepeatChain repeats = new RepeatChain(connection.redis(), connection.queue(queue), keys.key("repeat"),
+                options.clock());
+        JobRunner runner = new JobRunner(scripts, processor, options, scheduler, timeoutPool, state, repeats);
         for (int i = 0; i < options.concurrency(); i++) {
             slots.add(new SlotLoop(i, connection.endpoint(), scripts, runner, options, state, i == 0));
         }

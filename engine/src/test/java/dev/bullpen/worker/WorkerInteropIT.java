@@ -392,6 +392,39 @@ class WorkerInteropIT {
     }
 
     @Test
+    void repeatableJobAddedByNodeKeepsRepeatingOnABullpenWorker() throws Exception {
+        // given: Node adds "tick" repeating every 400 ms, 3 times
+        NodeRun added = node("repeat", "400", "3");
+        added.finish(WAIT);
+        String firstId = added.jsonLines().get(0).get("id").asText();
+        List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        // when: only a Bullpen worker runs
+        startWorker(job -> {
+            seen.add(job.id());
+            return null;
+        }, 1);
+        // then: three iterations, as Bull's limit says, each created by the worker when the previous became active
+        Await.until(WAIT, "3 iterations", () -> jedis.zcard(keys.completed()) == 3);
+        Thread.sleep(800);
+        assertEquals(3, jedis.zcard(keys.completed()));
+        assertEquals(0, jedis.zcard(keys.delayed()));
+        String prefix = "repeat:" + RepeatChain.md5("tick" + ":" + RepeatChain.md5("tick:::400")) + ":";
+        assertEquals(firstId, seen.get(0));
+        assertEquals(3, seen.size());
+        long[] at = seen.stream().peek(id -> assertTrue(id.startsWith(prefix), id))
+                .mapToLong(id -> Long.parseLong(id.substring(prefix.length()))).toArray();
+        assertEquals(400, at[1] - at[0]);
+        assertEquals(400, at[2] - at[1]);
+        JsonNode opts = Json.parseLenient(jedis.hget(keys.job(seen.get(2)), "opts")).orElseThrow();
+        assertEquals(3, opts.get("repeat").get("count").asInt());
+        assertEquals("tick:::400", opts.get("repeat").get("key").asText());
+        assertEquals(400, opts.get("repeat").get("every").asInt());
+        assertEquals(seen.get(2), opts.get("jobId").asText());
+        assertEquals(at[2], opts.get("prevMillis").asLong());
+        assertEquals((double) at[2], jedis.zscore(keys.key("repeat"), "tick:::400"));
+    }
+
+    @Test
     void nodeGetWorkersCountsABullpenWorkerOnce() throws Exception {
         startWorker(job -> null, 4);
         Await.until(WAIT, "named", () -> jedis.clientList().contains("name=" + keys.workerClientName() + " "));
