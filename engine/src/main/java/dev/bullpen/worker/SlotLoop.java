@@ -78,6 +78,7 @@ final class SlotLoop implements Runnable {
                             drained = job.isEmpty();
                         } else {
                             String id = blockingPop();
+                            delay.reset();
                             if (id == null) {
                                 continue;
                             }
