@@ -12,12 +12,20 @@ import java.util.Optional;
  * <pre>WorkerOptions.builder().concurrency(10).lockDuration(Duration.ofSeconds(60)).build()</pre>
  */
 public final class WorkerOptions {
-    /** Bull's {@code limiter: {max, duration, bounceBack}}: at most {@code max} jobs per {@code duration}. */
-    public record Limiter(int max, Duration duration, boolean bounceBack) {
+    /**
+     * Bull's {@code limiter: {max, duration, bounceBack, groupKey}}: at most {@code max} jobs per
+     * {@code duration}; with {@code perGroup} (Bull's {@code groupKey}) per group, the group being the
+     * part of the job id after its last {@code :} (Bull's producer writes ids as {@code <id>:<group>}).
+     */
+    public record Limiter(int max, Duration duration, boolean bounceBack, boolean perGroup) {
         public Limiter {
             if (max < 1 || duration.toMillis() < 1) {
                 throw new IllegalArgumentException("limiter needs max >= 1 and duration >= 1 ms");
             }
+        }
+
+        public Limiter(int max, Duration duration) {
+            this(max, duration, false, false);
         }
     }
 
@@ -168,7 +176,7 @@ public final class WorkerOptions {
         }
 
         public Builder limiter(int max, Duration duration) {
-            this.limiter = new Limiter(max, duration, false);
+            this.limiter = new Limiter(max, duration);
             return this;
         }
 

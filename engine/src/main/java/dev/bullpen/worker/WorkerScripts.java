@@ -55,7 +55,8 @@ final class WorkerScripts {
             args.add(Integer.toString(l.max()));
             args.add(Long.toString(l.duration().toMillis()));
             args.add(Boolean.toString(l.bounceBack()));
-        }, () -> args.addAll(List.of("", "", "false")));
+            args.add(l.perGroup() ? "1" : "");
+        }, () -> args.addAll(List.of("", "", "false", "")));
         return ActiveJob.fromReply(run("moveToActive",
                 List.of(keys.waitList(), keys.active(), keys.priority(), keys.stalled(), keys.limiter(),
                         keys.delayed()), args));

@@ -533,7 +533,26 @@ class WorkerIT {
         Await.until(WAIT, "3 completed", () -> jedis.zcard(keys.completed()) == 3);
         assertTrue(at.get(1) - at.get(0) >= 400, "gap " + (at.get(1) - at.get(0)));
         assertTrue(at.get(2) - at.get(1) >= 400, "gap " + (at.get(2) - at.get(1)));
-        assertTrue(jedis.exists(keys.limiter()) || at.size() == 3);
+        assertEquals(0, jedis.scard(keys.limiter() + ":limited"));
+    }
+
+    @Test
+    void groupedRateLimiterLimitsEachGroupApart() {
+        // given: ids "<id>:<group>" as Bull's producer writes them for a groupKey limiter
+        Map<String, Long> at = new java.util.concurrent.ConcurrentHashMap<>();
+        add("{}", JobOptions.defaults().jobId("1:a"));
+        add("{}", JobOptions.defaults().jobId("2:a"));
+        add("{}", JobOptions.defaults().jobId("3:b"));
+        long t0 = System.currentTimeMillis();
+        // when
+        start(job -> {
+            at.put(job.id(), System.currentTimeMillis() - t0);
+            return null;
+        }, options().limiter(new WorkerOptions.Limiter(1, Duration.ofMillis(1_000), false, true)).build());
+        // then
+        Await.until(WAIT, "3 completed", () -> jedis.zcard(keys.completed()) == 3);
+        assertTrue(at.get("3:b") < 800, at.toString());
+        assertTrue(at.get("2:a") - at.get("1:a") >= 800, at.toString());
     }
 
     @Test

@@ -3,7 +3,8 @@
   KEYS: 1 wait, 2 active, 3 priority, 4 stalled, 5 limiter, 6 delayed
   ARGV: 1 key prefix "P:Q:", 2 token, 3 lockDuration ms, 4 now ms, 5 job id already moved by
         BRPOPLPUSH or "" (then RPOPLPUSH here), 6 limiter max or "", 7 limiter duration ms,
-        8 bounceBack "true"|"false"
+        8 bounceBack "true"|"false", 9 "1" when the limiter is per group (groupKey: the part of
+        the job id after its last ":") or ""
   Returns {HGETALL job, id}, or nil when there is nothing to take, the job was rate limited,
   or its hash is gone (the id is then dropped from active).
 ]]
@@ -29,8 +30,14 @@ local max = tonumber(ARGV[6])
 if max then
   local duration = tonumber(ARGV[7])
   local limiterKey = KEYS[5]
-  local limitedKey = limiterKey .. ":limited"
   local indexKey = limiterKey .. ":index"
+  if ARGV[9] == "1" then
+    local group = string.match(id, "[^:]+$")
+    if group then
+      limiterKey = limiterKey .. ":" .. group
+    end
+  end
+  local limitedKey = limiterKey .. ":limited"
   local delay = 0
   if redis.call("SISMEMBER", limitedKey, id) == 1 then
     redis.call("SREM", limitedKey, id)
