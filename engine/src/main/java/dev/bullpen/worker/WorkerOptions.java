@@ -38,6 +38,7 @@ public final class WorkerOptions {
     private final Duration guardInterval;
     private final Limiter limiter;
     private final Duration shutdownGrace;
+    private final int metricsMaxDataPoints;
     private final Clock clock;
     private final WorkerListener listener;
 
@@ -51,6 +52,7 @@ public final class WorkerOptions {
         this.guardInterval = b.guardInterval;
         this.limiter = b.limiter;
         this.shutdownGrace = b.shutdownGrace;
+        this.metricsMaxDataPoints = b.metricsMaxDataPoints;
         this.clock = b.clock;
         this.listener = b.listener;
     }
@@ -103,6 +105,11 @@ public final class WorkerOptions {
         return shutdownGrace;
     }
 
+    /** Bull's {@code metrics.maxDataPoints}: per-minute completed/failed counts are kept when above 0. */
+    public int metricsMaxDataPoints() {
+        return metricsMaxDataPoints;
+    }
+
     public Clock clock() {
         return clock;
     }
@@ -121,6 +128,7 @@ public final class WorkerOptions {
         private Duration guardInterval = Duration.ofMillis(5_000);
         private Limiter limiter;
         private Duration shutdownGrace = Duration.ofSeconds(30);
+        private int metricsMaxDataPoints;
         private Clock clock = Clock.systemUTC();
         private WorkerListener listener = WorkerListener.NONE;
 
@@ -190,6 +198,15 @@ public final class WorkerOptions {
                 throw new IllegalArgumentException("shutdownGrace must not be negative");
             }
             this.shutdownGrace = d;
+            return this;
+        }
+
+        /** Keep Bull's per-minute metrics ({@code P:Q:metrics:completed|failed}), at most this many points. */
+        public Builder metricsMaxDataPoints(int points) {
+            if (points < 0) {
+                throw new IllegalArgumentException("metricsMaxDataPoints must not be negative");
+            }
+            this.metricsMaxDataPoints = points;
             return this;
         }
 

@@ -72,11 +72,12 @@ final class WorkerScripts {
         long age = keep.ageSeconds();
         Object reply = run("moveToFinished",
                 List.of(keys.active(), completed ? keys.completed() : keys.failed(), keys.job(id), keys.stalled(),
-                        keys.waitList(), keys.priority()),
+                        keys.waitList(), keys.priority(), keys.key(completed ? "metrics:completed" : "metrics:failed")),
                 List.of(id, Long.toString(finishedOn), completed ? "returnvalue" : "failedReason", value, token,
                         Long.toString(keep.count()), age < 0 ? "" : Long.toString(age), event,
                         fetchNext ? "1" : "0", keys.base(), Long.toString(options.lockDuration().toMillis()),
-                        stacktraceJson, Integer.toString(attemptsMade)));
+                        stacktraceJson, Integer.toString(attemptsMade),
+                        options.metricsMaxDataPoints() > 0 ? Integer.toString(options.metricsMaxDataPoints()) : ""));
         if (reply instanceof Long code) {
             return new Finish(code, Optional.empty());
         }

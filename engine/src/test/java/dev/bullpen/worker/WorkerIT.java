@@ -556,6 +556,35 @@ class WorkerIT {
     }
 
     @Test
+    void metricsAreKeptPerMinuteAsBullWhenAsked() {
+        // given: a clock we move across minutes
+        SettableClock clock = new SettableClock(1_800_000_000_000L - 1_800_000_000_000L % 60_000 + 1_000);
+        List<String> done = new CopyOnWriteArrayList<>();
+        start(job -> null, options().clock(clock).metricsMaxDataPoints(3).listener(new WorkerListener() {
+            @Override
+            public void completed(String jobId, Object result) {
+                done.add(jobId);
+            }
+        }).build());
+        // when: 2 jobs in minute 0, 1 in minute 1, 1 in minute 4
+        for (int[] step : new int[][] {{0, 2}, {60_000, 1}, {180_000, 1}}) {
+            clock.advance(step[0]);
+            for (int i = 0; i < step[1]; i++) {
+                int before = done.size();
+                add("{}");
+                Await.until(WAIT, "job done", () -> done.size() == before + 1);
+            }
+        }
+        // then: the running count, and per-minute deltas newest first (2 in minute 0, 1 by minute 4 with
+        // zeros for the idle minutes), trimmed to 3 points
+        Map<String, String> meta = jedis.hgetAll(keys.key("metrics:completed"));
+        assertEquals("4", meta.get("count"));
+        assertEquals(String.valueOf(clock.millis()), meta.get("prevTS"));
+        assertEquals("3", meta.get("prevCount"));
+        assertEquals(List.of("0", "0", "1"), jedis.lrange(keys.key("metrics:completed") + ":data", 0, -1));
+    }
+
+    @Test
     void progressAndLogAreStoredAndPublished() throws Exception {
         List<String> events = listen(keys.key("progress"));
         start(job -> {

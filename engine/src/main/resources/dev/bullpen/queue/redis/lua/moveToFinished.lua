@@ -1,11 +1,12 @@
 --[[
   Finishes an active job as completed or failed, as Bull 4's moveToFinished does
   (bullpen's own script).
-  KEYS: 1 active, 2 completed|failed, 3 job, 4 stalled, 5 wait, 6 priority
+  KEYS: 1 active, 2 completed|failed, 3 job, 4 stalled, 5 wait, 6 priority, 7 metrics:completed|failed
   ARGV: 1 id, 2 finishedOn ms, 3 "returnvalue"|"failedReason", 4 value, 5 token ("0": ignore
         the lock), 6 keep count (-1 all, 0 none, n newest n), 7 keep age seconds or "",
         8 event JSON, 9 fetch next "1"|"0", 10 key prefix "P:Q:", 11 lockDuration ms,
-        12 stacktrace JSON or "" (failed: saved with attemptsMade first), 13 attemptsMade
+        12 stacktrace JSON or "" (failed: saved with attemptsMade first), 13 attemptsMade,
+        14 metrics maxDataPoints or "" (no metrics)
   Returns 0, {HGETALL next, nextId} when a next job was fetched, or
   -1 job missing, -2 lock missing, -6 lock held by another token, -3 job not active.
 ]]
@@ -72,6 +73,29 @@ if count ~= 0 then
   end
 else
   redis.call("DEL", jobKey, jobKey .. ":logs")
+end
+
+-- Per-minute metrics as Bull keeps them: a running count, and one list entry per elapsed minute
+-- (newest first, zeros for idle minutes), at most maxDataPoints long.
+local maxPoints = tonumber(ARGV[14])
+if maxPoints then
+  local metaKey = KEYS[7]
+  local pointsKey = metaKey .. ":data"
+  local before = redis.call("HINCRBY", metaKey, "count", 1) - 1
+  local prevTS = redis.call("HGET", metaKey, "prevTS")
+  if not prevTS then
+    redis.call("HSET", metaKey, "prevTS", finishedOn, "prevCount", 0)
+  else
+    local minutes = math.min(math.floor(tonumber(finishedOn) / 60000) - math.floor(tonumber(prevTS) / 60000), maxPoints)
+    if minutes > 0 then
+      redis.call("LPUSH", pointsKey, before - tonumber(redis.call("HGET", metaKey, "prevCount")))
+      for _ = 2, minutes do
+        redis.call("LPUSH", pointsKey, 0)
+      end
+      redis.call("LTRIM", pointsKey, 0, maxPoints - 1)
+      redis.call("HSET", metaKey, "prevCount", before, "prevTS", finishedOn)
+    end
+  end
 end
 
 redis.call("PUBLISH", target, ARGV[8])
