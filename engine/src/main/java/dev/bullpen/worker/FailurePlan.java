@@ -27,6 +27,12 @@ record FailurePlan(Kind kind, int attemptsMade, String reason, String stacktrace
     }
 
     static FailurePlan of(ActiveJob job, String reason, String stack, long now) {
+        return of(job, reason, stack, now, java.util.Map.of(), null);
+    }
+
+    /** With custom backoff types: {@code strategies} by type name, called with the error. */
+    static FailurePlan of(ActiveJob job, String reason, String stack, long now,
+            java.util.Map<String, BackoffStrategy> strategies, Throwable error) {
         int attemptsMade = job.attemptsMade() + 1;
         List<String> traces = new ArrayList<>(job.stacktrace());
         if (stack != null && !stack.isEmpty()) {
@@ -42,7 +48,12 @@ record FailurePlan(Kind kind, int attemptsMade, String reason, String stacktrace
 
         long attempts = job.optLong("attempts", 1);
         if (attemptsMade < attempts) {
-            long delay = backoffDelay(job.opt("backoff").orElse(null), attemptsMade);
+            JsonNode backoff = job.opt("backoff").orElse(null);
+            BackoffStrategy custom = backoff != null && backoff.isObject() && backoff.path("type").isTextual()
+                    ? strategies.get(backoff.get("type").asText()) : null;
+            long delay = custom != null
+                    ? Math.max(-1, custom.delay(attemptsMade, error, backoff.path("options")))
+                    : backoffDelay(backoff, attemptsMade);
             if (delay > 0) {
                 return new FailurePlan(Kind.DELAY, attemptsMade, reason, stacktraceJson, delay,
                         delayedScore(now + delay, job.id()));

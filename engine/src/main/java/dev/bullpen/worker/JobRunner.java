@@ -185,7 +185,7 @@ final class JobRunner {
 
     private void fail(ActiveJob job, Throwable error) {
         String reason = reason(error);
-        FailurePlan plan = FailurePlan.of(job, reason, stack(error), options.clock().millis());
+        FailurePlan plan = plan(job, reason, error);
         long code;
         String command;
         try {
@@ -230,6 +230,18 @@ final class JobRunner {
                     reason);
         }
         options.listener().failed(job.id(), reason, last);
+    }
+
+    private FailurePlan plan(ActiveJob job, String reason, Throwable error) {
+        try {
+            return FailurePlan.of(job, reason, stack(error), options.clock().millis(), options.backoffStrategies(), error);
+        } catch (RuntimeException strategyFailed) {
+            LOG.warn("Job(id={}, queue={}) backoff strategy failed ({}); failing the job", job.id(), queue(),
+                    strategyFailed.toString());
+            String type = job.opt("backoff").map(b -> b.path("type").asText("")).orElse("");
+            return FailurePlan.of(job, reason, stack(error), options.clock().millis(),
+                    java.util.Map.of(type, (a, e, o) -> -1L), error);
+        }
     }
 
     private void refused(ActiveJob job, long code, String command) {

@@ -39,6 +39,7 @@ public final class WorkerOptions {
     private final Limiter limiter;
     private final Duration shutdownGrace;
     private final int metricsMaxDataPoints;
+    private final java.util.Map<String, BackoffStrategy> backoffStrategies;
     private final Clock clock;
     private final WorkerListener listener;
 
@@ -53,6 +54,7 @@ public final class WorkerOptions {
         this.limiter = b.limiter;
         this.shutdownGrace = b.shutdownGrace;
         this.metricsMaxDataPoints = b.metricsMaxDataPoints;
+        this.backoffStrategies = java.util.Map.copyOf(b.backoffStrategies);
         this.clock = b.clock;
         this.listener = b.listener;
     }
@@ -110,6 +112,11 @@ public final class WorkerOptions {
         return metricsMaxDataPoints;
     }
 
+    /** Custom backoff types by name (Bull's {@code settings.backoffStrategies}). */
+    public java.util.Map<String, BackoffStrategy> backoffStrategies() {
+        return backoffStrategies;
+    }
+
     public Clock clock() {
         return clock;
     }
@@ -129,6 +136,7 @@ public final class WorkerOptions {
         private Limiter limiter;
         private Duration shutdownGrace = Duration.ofSeconds(30);
         private int metricsMaxDataPoints;
+        private final java.util.Map<String, BackoffStrategy> backoffStrategies = new java.util.HashMap<>();
         private Clock clock = Clock.systemUTC();
         private WorkerListener listener = WorkerListener.NONE;
 
@@ -207,6 +215,12 @@ public final class WorkerOptions {
                 throw new IllegalArgumentException("metricsMaxDataPoints must not be negative");
             }
             this.metricsMaxDataPoints = points;
+            return this;
+        }
+
+        /** A custom backoff type: jobs with {@code backoff: {type: <type>}} ask it for their retry delay. */
+        public Builder backoffStrategy(String type, BackoffStrategy strategy) {
+            backoffStrategies.put(Objects.requireNonNull(type), Objects.requireNonNull(strategy));
             return this;
         }
 

@@ -77,6 +77,28 @@ class FailurePlanTest {
         assertEquals(FailurePlan.Kind.FAIL, p.kind());
     }
 
+    @ParameterizedTest
+    @CsvSource(textBlock = """
+            500, DELAY
+            0,   RETRY
+            -1,  FAIL
+            """)
+    void customBackoffStrategyDecides(long answer, FailurePlan.Kind kind) {
+        Throwable boom = new IllegalStateException("boom");
+        Map<String, BackoffStrategy> strategies = Map.of("jitter", (attemptsMade, error, options) -> {
+            assertEquals(1, attemptsMade);
+            assertEquals(boom, error);
+            assertEquals(7, options.get("base").asInt());
+            return answer;
+        });
+        FailurePlan p = FailurePlan.of(job("5", "{\"attempts\":5,\"backoff\":{\"type\":\"jitter\",\"options\":{\"base\":7}}}",
+                "0", null), "boom", "s", 1_000, strategies, boom);
+        assertEquals(kind, p.kind());
+        if (kind == FailurePlan.Kind.DELAY) {
+            assertEquals((1_000L + 500) * 4096 + 5, p.score());
+        }
+    }
+
     @Test
     void stacktraceKeepsTheLastStackTraceLimitEntries() {
         FailurePlan p = FailurePlan.of(job("5", "{\"attempts\":9,\"stackTraceLimit\":2}", "2", "[\"one\",\"two\"]"),
