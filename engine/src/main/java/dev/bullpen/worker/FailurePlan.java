@@ -27,12 +27,12 @@ record FailurePlan(Kind kind, int attemptsMade, String reason, String stacktrace
     }
 
     static FailurePlan of(ActiveJob job, String reason, String stack, long now) {
-        return of(job, reason, stack, now, java.util.Map.of(), null);
+        return of(job, reason, stack, now, java.util.Map.of(), null, false);
     }
 
     /** With custom backoff types: {@code strategies} by type name, called with the error. */
     static FailurePlan of(ActiveJob job, String reason, String stack, long now,
-            java.util.Map<String, BackoffStrategy> strategies, Throwable error) {
+            java.util.Map<String, BackoffStrategy> strategies, Throwable error, boolean discarded) {
         int attemptsMade = job.attemptsMade() + 1;
         List<String> traces = new ArrayList<>(job.stacktrace());
         if (stack != null && !stack.isEmpty()) {
@@ -47,7 +47,7 @@ record FailurePlan(Kind kind, int attemptsMade, String reason, String stacktrace
         String stacktraceJson = array.toString();
 
         long attempts = job.optLong("attempts", 1);
-        if (attemptsMade < attempts) {
+        if (attemptsMade < attempts && !discarded) {
             JsonNode backoff = job.opt("backoff").orElse(null);
             BackoffStrategy custom = backoff != null && backoff.isObject() && backoff.path("type").isTextual()
                     ? strategies.get(backoff.get("type").asText()) : null;

@@ -14,6 +14,7 @@ public final class JobContext {
     private final ActiveJob job;
     private final WorkerScripts scripts;
     private volatile JsonNode parsed;
+    private volatile boolean discarded;
 
     JobContext(ActiveJob job, WorkerScripts scripts) {
         this.job = job;
@@ -70,6 +71,15 @@ public final class JobContext {
      */
     public void progress(Object value) {
         scripts.updateProgress(job.id(), Json.write(value));
+    }
+
+    /** Bull's {@code job.discard()}: if this attempt fails, the job fails for good (no retry). */
+    public void discard() {
+        discarded = true;
+    }
+
+    boolean discarded() {
+        return discarded;
     }
 
     /** Bull's {@code job.log(row)}: appends one line to {@code P:Q:<id>:logs}; returns the line count. */

@@ -73,8 +73,9 @@ final class JobRunner {
         ScheduledFuture<?> renewal = startRenewal(job.id(), lockLost);
         Object result = null;
         Throwable error = null;
+        JobContext ctx = new JobContext(job, scripts);
         try {
-            result = invoke(job);
+            result = invoke(job, ctx);
         } catch (InterruptedException e) {
             if (state.hardStopped()) {
                 LOG.warn("Job(id={}, queue={}) interrupted at shutdown; left active for the stalled checker",
@@ -98,7 +99,7 @@ final class JobRunner {
         if (error == null) {
             return complete(job, result);
         }
-        fail(job, error);
+        fail(job, error, ctx.discarded());
         return Optional.empty();
     }
 
@@ -106,8 +107,7 @@ final class JobRunner {
         return scripts.keys().queue();
     }
 
-    private Object invoke(ActiveJob job) throws Exception {
-        JobContext ctx = new JobContext(job, scripts);
+    private Object invoke(ActiveJob job, JobContext ctx) throws Exception {
         long timeout = job.optLong("timeout", 0);
         if (timeout <= 0) {
             return processor.process(ctx);
@@ -155,7 +155,7 @@ final class JobRunner {
         try {
             value = result == null ? "null" : Json.write(result);
         } catch (RuntimeException e) {
-            fail(job, e);
+            fail(job, e, false);
             return Optional.empty();
         }
         ObjectNode event = Json.MAPPER.createObjectNode();
@@ -171,7 +171,7 @@ final class JobRunner {
                     event.toString(), fetchNext, "", 0));
         } catch (JedisDataException e) {
             LOG.error("Job(id={}, queue={}) could not be completed, Redis replied: {}", job.id(), queue(), e.getMessage());
-            fail(job, e);
+            fail(job, e, false);
             return Optional.empty();
         }
         if (r.code() < 0) {
@@ -183,9 +183,9 @@ final class JobRunner {
         return r.next();
     }
 
-    private void fail(ActiveJob job, Throwable error) {
+    private void fail(ActiveJob job, Throwable error, boolean discarded) {
         String reason = reason(error);
-        FailurePlan plan = plan(job, reason, error);
+        FailurePlan plan = plan(job, reason, error, discarded);
         long code;
         String command;
         try {
@@ -232,15 +232,16 @@ final class JobRunner {
         options.listener().failed(job.id(), reason, last);
     }
 
-    private FailurePlan plan(ActiveJob job, String reason, Throwable error) {
+    private FailurePlan plan(ActiveJob job, String reason, Throwable error, boolean discarded) {
         try {
-            return FailurePlan.of(job, reason, stack(error), options.clock().millis(), options.backoffStrategies(), error);
+            return FailurePlan.of(job, reason, stack(error), options.clock().millis(), options.backoffStrategies(), error,
+                    discarded);
         } catch (RuntimeException strategyFailed) {
             LOG.warn("Job(id={}, queue={}) backoff strategy failed ({}); failing the job", job.id(), queue(),
                     strategyFailed.toString());
             String type = job.opt("backoff").map(b -> b.path("type").asText("")).orElse("");
             return FailurePlan.of(job, reason, stack(error), options.clock().millis(),
-                    java.util.Map.of(type, (a, e, o) -> -1L), error);
+                    java.util.Map.of(type, (a, e, o) -> -1L), error, true);
         }
     }
 

@@ -64,6 +64,14 @@ class FailurePlanTest {
     }
 
     @Test
+    void discardedJobFailsForGoodDespiteAttemptsLeft() {
+        FailurePlan p = FailurePlan.of(job("5", "{\"attempts\":5,\"backoff\":1000}", "0", null), "boom", "s", 0,
+                Map.of(), null, true);
+        assertEquals(FailurePlan.Kind.FAIL, p.kind());
+        assertEquals(1, p.attemptsMade());
+    }
+
+    @Test
     void lastAttemptFails() {
         FailurePlan p = FailurePlan.of(job("5", "{\"attempts\":2,\"backoff\":1000}", "1", null), "boom", "s", 0);
         assertEquals(FailurePlan.Kind.FAIL, p.kind());
@@ -92,7 +100,7 @@ class FailurePlanTest {
             return answer;
         });
         FailurePlan p = FailurePlan.of(job("5", "{\"attempts\":5,\"backoff\":{\"type\":\"jitter\",\"options\":{\"base\":7}}}",
-                "0", null), "boom", "s", 1_000, strategies, boom);
+                "0", null), "boom", "s", 1_000, strategies, boom, false);
         assertEquals(kind, p.kind());
         if (kind == FailurePlan.Kind.DELAY) {
             assertEquals((1_000L + 500) * 4096 + 5, p.score());

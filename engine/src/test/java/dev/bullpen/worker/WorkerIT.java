@@ -298,6 +298,18 @@ class WorkerIT {
     }
 
     @Test
+    void discardedJobIsNotRetried() {
+        start(job -> {
+            job.discard();
+            throw new IllegalStateException("hopeless");
+        }, options().build());
+        String id = add("{}", JobOptions.defaults().attempts(5).backoff(Backoff.fixed(10)));
+        Await.until(WAIT, "job failed", () -> failed(id));
+        assertEquals("1", jedis.hget(keys.job(id), "attemptsMade"));
+        assertEquals("hopeless", jedis.hget(keys.job(id), "failedReason"));
+    }
+
+    @Test
     void timeoutFailsTheAttemptWithBullsMessage() {
         start(job -> {
             Thread.sleep(5_000);
