@@ -164,6 +164,34 @@ class WorkerFaultIT {
     }
 
     @Test
+    void workerStartedWhileRedisIsDownStartsWorkingWhenItComesBack() {
+        // given: Redis goes away before the worker starts
+        BullKeys keys = new BullKeys("bull", "late");
+        server.kill();
+        Worker w = new Worker(connection, "late", job -> "late but done",
+                WorkerOptions.builder().concurrency(2).drainDelay(Duration.ofSeconds(1)).build());
+        workers.add(w);
+        w.start();
+        sleep(1_000);
+        // when
+        server.restart();
+        jedis.close();
+        jedis = new Jedis(new HostAndPort("127.0.0.1", server.port()));
+        String id = addRetrying(connection.queue("late"));
+        // then
+        Await.until(WAIT, "job completed", () -> jedis.zscore(keys.completed(), id) != null);
+        assertEquals("\"late but done\"", jedis.hget(keys.job(id), "returnvalue"));
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Test
     void jobRunningWhileAPersistentRedisRestartsKeepsItsOutcome() throws Exception {
         // given: a Redis that keeps its data across a crash, and a job in the middle of processing
         try (RedisServer persistent = RedisServer.start("--appendonly", "yes", "--appendfsync", "always");
