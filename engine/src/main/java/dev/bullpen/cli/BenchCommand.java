@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks driven by bench/.",
-        subcommands = {BenchCommand.Produce.class, BenchCommand.Poll.class})
+        subcommands = {BenchCommand.Produce.class, BenchCommand.Poll.class, WorkerBenchCommand.class})
 final class BenchCommand implements Runnable {
     @Spec
     CommandSpec spec;

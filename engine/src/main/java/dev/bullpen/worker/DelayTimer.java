@@ -1,0 +1,181 @@
+package dev.bullpen.worker;
+
+import dev.bullpen.queue.RedisEndpoint;
+import dev.bullpen.queue.redis.RedisQueueConnection;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import redis.clients.jedis.HostAndPort;
+import redis.clients.jedis.Jedis;
+import redis.clients.jedis.JedisPubSub;
+
+/**
+ * Bull's delay timer: runs updateDelaySet at start, then again when the next delayed job is due,
+ * when a {@code P:Q:delayed} message announces an earlier one, and at least every guardInterval.
+ * One thread runs the script, another listens on the channel (reconnecting with back-off).
+ */
+final class DelayTimer {
+    private static final Logger LOG = LoggerFactory.getLogger(DelayTimer.class);
+    private static final long MIN_WAIT_MS = 5;
+
+    private final RedisEndpoint endpoint;
+    private final WorkerScripts scripts;
+    private final WorkerOptions options;
+    private final WorkerState state;
+    private final Object monitor = new Object();
+    private long nextDue = Long.MAX_VALUE;
+    private boolean wake;
+    private volatile Jedis subscriberConnection;
+    private volatile JedisPubSub subscription;
+    private Thread timer;
+    private Thread subscriber;
+
+    DelayTimer(RedisEndpoint endpoint, WorkerScripts scripts, WorkerOptions options, WorkerState state) {
+        this.endpoint = endpoint;
+        this.scripts = scripts;
+        this.options = options;
+        this.state = state;
+    }
+
+    void start(String threadPrefix) {
+        timer = new Thread(this::timerLoop, threadPrefix + "-delay-timer");
+        timer.setDaemon(true);
+        subscriber = new Thread(this::subscriberLoop, threadPrefix + "-delay-subscriber");
+        subscriber.setDaemon(true);
+        timer.start();
+        subscriber.start();
+    }
+
+    /** One run of updateDelaySet: promotes due jobs; returns the next due time in ms, if any. */
+    Optional<Long> runOnce() {
+        Optional<Long> next = scripts.updateDelaySet(options.clock().millis());
+        synchronized (monitor) {
+            nextDue = next.orElse(Long.MAX_VALUE);
+        }
+        return next;
+    }
+
+    private void timerLoop() {
+        RetryDelay retry = new RetryDelay();
+        while (!state.stopping()) {
+            long waitMs;
+            try {
+                runOnce();
+                retry.reset();
+                waitMs = options.guardInterval().toMillis();
+            } catch (RuntimeException e) {
+                waitMs = retry.next();
+                LOG.warn("Worker(queue={}) delay timer failed, will keep running (next try in {} ms): {}",
+                        scripts.keys().queue(), waitMs, e.toString());
+            }
+            synchronized (monitor) {
+                long until = Math.min(waitMs, nextDue - options.clock().millis());
+                until = Math.max(MIN_WAIT_MS, until);
+                long deadline = System.nanoTime() + until * 1_000_000;
+                while (!wake && !state.stopping()) {
+                    long left = (deadline - System.nanoTime()) / 1_000_000;
+                    if (left <= 0) {
+                        break;
+                    }
+                    try {
+                        monitor.wait(left);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+                wake = false;
+            }
+        }
+    }
+
+    /** A {@code delayed} message: the payload is the due time in ms, possibly fractional. */
+    void announced(String payload) {
+        double due;
+        try {
+            due = Double.parseDouble(payload.trim());
+        } catch (RuntimeException e) {
+            return;
+        }
+        synchronized (monitor) {
+            if (Math.ceil(due) < nextDue) {
+                nextDue = (long) Math.ceil(due);
+                wake = true;
+                monitor.notifyAll();
+            }
+        }
+    }
+
+    private void subscriberLoop() {
+        RetryDelay retry = new RetryDelay();
+        while (!state.stopping()) {
+            try (Jedis j = new Jedis(new HostAndPort(endpoint.host(), endpoint.port()),
+                    RedisQueueConnection.clientConfig(endpoint, 0))) {
+                subscriberConnection = j;
+                JedisPubSub pubSub = new JedisPubSub() {
+                    @Override
+                    public void onMessage(String channel, String message) {
+                        announced(message);
+                    }
+
+                    @Override
+                    public void onSubscribe(String channel, int subscribedChannels) {
+                        retry.reset();
+                        wakeNow();
+                    }
+                };
+                subscription = pubSub;
+                if (state.stopping()) {
+                    return;
+                }
+                j.subscribe(pubSub, scripts.keys().delayed());
+            } catch (RuntimeException e) {
+                if (state.stopping()) {
+                    return;
+                }
+                long wait = retry.next();
+                LOG.warn("Worker(queue={}) delayed-channel subscription lost ({}); resubscribing in {} ms",
+                        scripts.keys().queue(), e.getMessage(), wait);
+                state.sleep(wait);
+            } finally {
+                subscriberConnection = null;
+            }
+        }
+    }
+
+    private void wakeNow() {
+        synchronized (monitor) {
+            wake = true;
+            monitor.notifyAll();
+        }
+    }
+
+    void stop() {
+        wakeNow();
+        JedisPubSub s = subscription;
+        try {
+            if (s != null && s.isSubscribed()) {
+                s.unsubscribe();
+            }
+        } catch (RuntimeException e) {
+            LOG.debug("Worker(queue={}) unsubscribe failed: {}", scripts.keys().queue(), e.toString());
+        }
+    }
+
+    /** Waits for both threads; a subscriber that did not leave (it was subscribing as we stopped) is cut off. */
+    void join(long ms) throws InterruptedException {
+        if (timer != null) {
+            timer.join(ms);
+        }
+        if (subscriber != null) {
+            subscriber.join(Math.min(ms, 500));
+            if (subscriber.isAlive()) {
+                Jedis j = subscriberConnection;
+                if (j != null) {
+                    j.close();
+                }
+                subscriber.join(ms);
+            }
+        }
+    }
+
+}

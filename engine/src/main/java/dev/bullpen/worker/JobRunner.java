@@ -1,0 +1,300 @@
+package dev.bullpen.worker;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.bullpen.queue.Json;
+import dev.bullpen.queue.KeepJobs;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import redis.clients.jedis.exceptions.JedisDataException;
+import redis.clients.jedis.exceptions.JedisException;
+
+/**
+ * Runs one active job: calls the processor (with Bull's {@code timeout}), renews the lock every
+ * lockRenewTime, then finishes the job with Bull's semantics. A finish that Redis refuses (lock
+ * lost, job gone) is logged and dropped, never applied twice. Connection problems while finishing
+ * are retried with back-off; an error reply is not.
+ */
+final class JobRunner {
+    private static final Logger LOG = LoggerFactory.getLogger(JobRunner.class);
+    /** Node's default {@code Error.stackTraceLimit}. */
+    private static final int STACK_FRAMES = 10;
+
+    private final WorkerScripts scripts;
+    private final JobProcessor processor;
+    private final WorkerOptions options;
+    private final ScheduledExecutorService scheduler;
+    private final ExecutorService timeoutPool;
+    private final WorkerState state;
+    private final RepeatChain repeats;
+
+    JobRunner(WorkerScripts scripts, JobProcessor processor, WorkerOptions options,
+            ScheduledExecutorService scheduler, ExecutorService timeoutPool, WorkerState state, RepeatChain repeats) {
+        this.scripts = scripts;
+        this.processor = processor;
+        this.options = options;
+        this.scheduler = scheduler;
+        this.timeoutPool = timeoutPool;
+        this.state = state;
+        this.repeats = repeats;
+    }
+
+    /** Processes the job and finishes it; returns the next job when the finish fetched one. */
+    Optional<ActiveJob> run(ActiveJob job) throws InterruptedException {
+        MDC.put("queue", queue());
+        MDC.put("jobId", job.id());
+        try {
+            return runWithMdc(job);
+        } finally {
+            MDC.remove("jobId");
+            MDC.remove("queue");
+        }
+    }
+
+    private Optional<ActiveJob> runWithMdc(ActiveJob job) throws InterruptedException {
+        try {
+            repeats.onActive(job).ifPresent(next -> LOG.debug("Job(id={}, queue={}) next repeat iteration is {}",
+                    job.id(), queue(), next));
+        } catch (RuntimeException e) {
+            LOG.warn("Job(id={}, queue={}) next repeat iteration not created: {}", job.id(), queue(), e.toString());
+        }
+        AtomicBoolean lockLost = new AtomicBoolean();
+        ScheduledFuture<?> renewal = startRenewal(job.id(), lockLost);
+        Object result = null;
+        Throwable error = null;
+        JobContext ctx = new JobContext(job, scripts);
+        try {
+            result = invoke(job, ctx);
+        } catch (InterruptedException e) {
+            if (state.hardStopped()) {
+                LOG.warn("Job(id={}, queue={}) interrupted at shutdown; left active for the stalled checker",
+                        job.id(), queue());
+                throw e;
+            }
+            error = e;
+        } catch (Throwable t) {
+            error = t;
+        } finally {
+            renewal.cancel(false);
+        }
+        if (state.hardStopped()) {
+            LOG.warn("Job(id={}, queue={}) ended after the shutdown grace; left active for the stalled checker",
+                    job.id(), queue());
+            return Optional.empty();
+        }
+        if (lockLost.get()) {
+            LOG.warn("Job(id={}, queue={}) lost its lock while running; Redis will refuse its finish", job.id(), queue());
+        }
+        if (error == null) {
+            return complete(job, result);
+        }
+        fail(job, error, ctx.discarded());
+        return Optional.empty();
+    }
+
+    private String queue() {
+        return scripts.keys().queue();
+    }
+
+    private Object invoke(ActiveJob job, JobContext ctx) throws Exception {
+        long timeout = job.optLong("timeout", 0);
+        if (timeout <= 0) {
+            return processor.process(ctx);
+        }
+        Future<Object> f = timeoutPool.submit(() -> processor.process(ctx));
+        try {
+            return f.get(timeout, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            f.cancel(true);
+            throw new ProcessorTimeoutException("Promise timed out after " + timeout + " milliseconds");
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof Exception ex) {
+                throw ex;
+            }
+            throw e;
+        } catch (InterruptedException e) {
+            f.cancel(true);
+            throw e;
+        }
+    }
+
+    private ScheduledFuture<?> startRenewal(String id, AtomicBoolean lockLost) {
+        long every = options.lockRenewTime().toMillis();
+        AtomicReference<ScheduledFuture<?>> self = new AtomicReference<>();
+        ScheduledFuture<?> f = scheduler.scheduleAtFixedRate(() -> {
+            try {
+                if (!scripts.extendLock(id)) {
+                    lockLost.set(true);
+                    ScheduledFuture<?> me = self.get();
+                    if (me != null) {
+                        me.cancel(false);
+                    }
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("Job(id={}, queue={}) lock extension failed, will try again: {}", id, queue(), e.toString());
+            }
+        }, every, every, TimeUnit.MILLISECONDS);
+        self.set(f);
+        return f;
+    }
+
+    private Optional<ActiveJob> complete(ActiveJob job, Object result) {
+        String value;
+        try {
+            value = result == null ? "null" : Json.write(result);
+        } catch (RuntimeException e) {
+            fail(job, e, false);
+            return Optional.empty();
+        }
+        ObjectNode event = Json.MAPPER.createObjectNode();
+        event.put("jobId", job.id());
+        if (result != null) {
+            event.put("val", value);
+        }
+        KeepJobs keep = keep(job, "removeOnComplete");
+        boolean fetchNext = !state.stopping() && options.limiter().isEmpty();
+        WorkerScripts.Finish r;
+        try {
+            r = retrying(job, () -> scripts.moveToFinished(true, job.id(), options.clock().millis(), value, keep,
+                    event.toString(), fetchNext, "", 0));
+        } catch (JedisDataException e) {
+            LOG.error("Job(id={}, queue={}) could not be completed, Redis replied: {}", job.id(), queue(), e.getMessage());
+            fail(job, e, false);
+            return Optional.empty();
+        }
+        if (r.code() < 0) {
+            refused(job, r.code(), "moveToFinished");
+            return Optional.empty();
+        }
+        LOG.debug("Job(id={}, queue={}) completed", job.id(), queue());
+        options.listener().completed(job.id(), result);
+        return r.next();
+    }
+
+    private void fail(ActiveJob job, Throwable error, boolean discarded) {
+        String reason = reason(error);
+        FailurePlan plan = plan(job, reason, error, discarded);
+        long code;
+        String command;
+        try {
+            switch (plan.kind()) {
+                case DELAY -> {
+                    command = "moveToDelayed";
+                    code = retrying(job, () -> scripts.moveToDelayed(job.id(), plan.score(), plan.stacktraceJson(),
+                            reason, plan.attemptsMade()));
+                }
+                case RETRY -> {
+                    command = "retryJob";
+                    boolean lifo = job.opt("lifo").map(n -> n.asBoolean(false)).orElse(false);
+                    code = retrying(job, () -> scripts.retryJob(job.id(), lifo, plan.stacktraceJson(), reason,
+                            plan.attemptsMade()));
+                }
+                default -> {
+                    command = "moveToFinished";
+                    ObjectNode event = Json.MAPPER.createObjectNode();
+                    event.put("jobId", job.id());
+                    event.put("val", reason);
+                    code = retrying(job, () -> scripts.moveToFinished(false, job.id(), options.clock().millis(),
+                            reason, keep(job, "removeOnFail"), event.toString(), false, plan.stacktraceJson(),
+                            plan.attemptsMade())).code();
+                }
+            }
+        } catch (JedisDataException e) {
+            LOG.error("Job(id={}, queue={}) could not be moved after its failure ({}), Redis replied: {}; "
+                    + "left active for the stalled checker", job.id(), queue(), reason, e.getMessage());
+            return;
+        }
+        if (code < 0) {
+            refused(job, code, command);
+            return;
+        }
+        boolean last = plan.kind() == FailurePlan.Kind.FAIL;
+        if (last) {
+            LOG.error("Job(id={}, queue={}) moved to failed after {} attempt(s): {}", job.id(), queue(),
+                    plan.attemptsMade(), reason);
+        } else {
+            LOG.warn("Job(id={}, queue={}) attempt {} failed, will retry{}: {}", job.id(), queue(),
+                    plan.attemptsMade(), plan.kind() == FailurePlan.Kind.DELAY ? " in " + plan.delayMs() + " ms" : "",
+                    reason);
+        }
+        options.listener().failed(job.id(), reason, last);
+    }
+
+    private FailurePlan plan(ActiveJob job, String reason, Throwable error, boolean discarded) {
+        try {
+            return FailurePlan.of(job, reason, stack(error), options.clock().millis(), options.backoffStrategies(), error,
+                    discarded);
+        } catch (RuntimeException strategyFailed) {
+            LOG.warn("Job(id={}, queue={}) backoff strategy failed ({}); failing the job", job.id(), queue(),
+                    strategyFailed.toString());
+            String type = job.opt("backoff").map(b -> b.path("type").asText("")).orElse("");
+            return FailurePlan.of(job, reason, stack(error), options.clock().millis(),
+                    java.util.Map.of(type, (a, e, o) -> -1L), error, true);
+        }
+    }
+
+    private void refused(ActiveJob job, long code, String command) {
+        String why = WorkerScripts.refusal(code, job.id(), command);
+        LOG.warn("Job(id={}, queue={}) finish refused, nothing applied: {}", job.id(), queue(), why);
+        options.listener().refused(job.id(), why);
+    }
+
+    /** Calls Redis until it answers; only connection problems are retried, not error replies. */
+    private <T> T retrying(ActiveJob job, Supplier<T> call) {
+        RetryDelay delay = new RetryDelay();
+        while (true) {
+            try {
+                return call.get();
+            } catch (JedisDataException e) {
+                throw e;
+            } catch (JedisException e) {
+                if (state.hardStopped()) {
+                    throw e;
+                }
+                long wait = delay.next();
+                LOG.warn("Job(id={}, queue={}) cannot be finished yet, Redis unreachable ({}); retrying in {} ms",
+                        job.id(), queue(), e.getMessage(), wait);
+                if (!state.sleepWithinGrace(wait)) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static KeepJobs keep(ActiveJob job, String option) {
+        return job.opt(option).map(n -> {
+            try {
+                return KeepJobs.fromJson(option, n);
+            } catch (RuntimeException unreadable) {
+                return KeepJobs.keepAll();
+            }
+        }).orElse(KeepJobs.keepAll());
+    }
+
+    static String reason(Throwable t) {
+        String m = t.getMessage();
+        return m != null ? m : t.getClass().getSimpleName();
+    }
+
+    /** The error as Node prints {@code err.stack}: {@code Name: message} and up to 10 {@code at} lines. */
+    static String stack(Throwable t) {
+        StringBuilder sb = new StringBuilder(t.getClass().getSimpleName()).append(": ").append(reason(t));
+        StackTraceElement[] frames = t.getStackTrace();
+        for (int i = 0; i < Math.min(STACK_FRAMES, frames.length); i++) {
+            sb.append("\n    at ").append(frames[i]);
+        }
+        return sb.toString();
+    }
+}

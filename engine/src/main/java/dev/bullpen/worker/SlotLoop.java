@@ -1,0 +1,188 @@
+package dev.bullpen.worker;
+
+import dev.bullpen.queue.RedisEndpoint;
+import dev.bullpen.queue.redis.RedisQueueConnection;
+import java.util.Optional;
+import java.util.function.LongSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import redis.clients.jedis.HostAndPort;
+import redis.clients.jedis.Jedis;
+import redis.clients.jedis.exceptions.JedisDataException;
+import redis.clients.jedis.exceptions.JedisException;
+
+/**
+ * One concurrency slot, Bull's {@code processJobs} loop: while the queue has jobs, take the next with
+ * moveToActive (or the finish's fetch-next); once drained, block on {@code BRPOPLPUSH wait active
+ * drainDelay} on this slot's own connection. The loop cannot die silently: every failure is logged
+ * and waited out (connection problems with back-off and a fresh connection), until the worker stops.
+ */
+final class SlotLoop implements Runnable {
+    private static final Logger LOG = LoggerFactory.getLogger(SlotLoop.class);
+
+    private final int index;
+    private final RedisEndpoint endpoint;
+    private final WorkerScripts scripts;
+    private final JobRunner runner;
+    private final WorkerOptions options;
+    private final WorkerState state;
+    private final LongSupplier now;
+    private final boolean namesConnection;
+
+    private volatile Jedis blocking;
+    private volatile long blockingClientId = -1;
+    private volatile boolean blocked;
+
+    SlotLoop(int index, RedisEndpoint endpoint, WorkerScripts scripts, JobRunner runner, WorkerOptions options,
+            WorkerState state, boolean namesConnection) {
+        this.index = index;
+        this.endpoint = endpoint;
+        this.scripts = scripts;
+        this.runner = runner;
+        this.options = options;
+        this.state = state;
+        this.now = () -> options.clock().millis();
+        this.namesConnection = namesConnection;
+    }
+
+    /** The CLIENT ID of the connection while it is blocked in BRPOPLPUSH, else -1. */
+    long blockedClientId() {
+        return blocked ? blockingClientId : -1;
+    }
+
+    /** Closes the blocking connection (used at shutdown when CLIENT UNBLOCK cannot be sent). */
+    void abortBlocking() {
+        Jedis j = blocking;
+        if (j != null && blocked) {
+            try {
+                j.close();
+            } catch (RuntimeException ignored) {
+                // closing a broken socket
+            }
+        }
+    }
+
+    @Override
+    public void run() {
+        RetryDelay delay = new RetryDelay();
+        boolean drained = true;
+        Optional<ActiveJob> next = Optional.empty();
+        try {
+            while (!state.stopping() || next.isPresent()) {
+                try {
+                    Optional<ActiveJob> job = next;
+                    next = Optional.empty();
+                    if (job.isEmpty()) {
+                        if (!drained) {
+                            job = scripts.moveToActive("", now.getAsLong());
+                            drained = job.isEmpty();
+                        } else {
+                            String id = blockingPop();
+                            delay.reset();
+                            if (id == null) {
+                                continue;
+                            }
+                            drained = false;
+                            job = activate(id);
+                        }
+                    }
+                    if (job.isPresent()) {
+                        next = runner.run(job.get());
+                    }
+                    delay.reset();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                } catch (Throwable t) {
+                    if (state.stopping()) {
+                        LOG.debug("Worker(queue={}, slot={}) stopping: {}", scripts.keys().queue(), index, t.toString());
+                        return;
+                    }
+                    closeBlocking();
+                    long wait = delay.next();
+                    if (t instanceof JedisException && !(t instanceof JedisDataException)) {
+                        LOG.warn("Worker(queue={}, slot={}) lost Redis ({}); reconnecting in {} ms",
+                                scripts.keys().queue(), index, t.getMessage(), wait);
+                    } else {
+                        LOG.error("Worker(queue={}, slot={}) step failed, will keep running (next try in {} ms)",
+                                scripts.keys().queue(), index, wait, t);
+                    }
+                    state.sleep(wait);
+                }
+            }
+        } finally {
+            closeBlocking();
+        }
+    }
+
+    /**
+     * moveToActive for an id BRPOPLPUSH already moved to active. The script is safe to repeat, so a
+     * connection problem (a pooled connection left over from before a Redis restart, say) is retried
+     * rather than leaving the job active without a lock until the stalled checker notices.
+     */
+    private Optional<ActiveJob> activate(String id) {
+        RetryDelay delay = new RetryDelay();
+        while (true) {
+            try {
+                return scripts.moveToActive(id, now.getAsLong());
+            } catch (JedisDataException e) {
+                throw e;
+            } catch (JedisException e) {
+                long wait = delay.next();
+                LOG.warn("Job(id={}, queue={}) taken but not yet locked, Redis unreachable ({}); retrying in {} ms",
+                        id, scripts.keys().queue(), e.getMessage(), wait);
+                if (!state.sleepWithinGrace(wait)) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private String blockingPop() {
+        Jedis j = blocking;
+        if (j == null) {
+            j = openBlocking();
+        }
+        blocked = true;
+        try {
+            if (state.stopping()) {
+                return null;
+            }
+            return j.brpoplpush(scripts.keys().waitList(), scripts.keys().active(),
+                    (int) options.drainDelay().getSeconds());
+        } finally {
+            blocked = false;
+        }
+    }
+
+    private Jedis openBlocking() {
+        int timeoutMs = (int) options.drainDelay().toMillis() + 5_000;
+        Jedis j = new Jedis(new HostAndPort(endpoint.host(), endpoint.port()),
+                RedisQueueConnection.clientConfig(endpoint, timeoutMs));
+        try {
+            if (namesConnection) {
+                // Bull names its blocking connection P:base64(Q); getWorkers() counts these
+                j.clientSetname(scripts.keys().workerClientName());
+            }
+            blockingClientId = j.clientId();
+        } catch (RuntimeException e) {
+            j.close();
+            throw e;
+        }
+        blocking = j;
+        return j;
+    }
+
+    private void closeBlocking() {
+        Jedis j = blocking;
+        blocking = null;
+        blockingClientId = -1;
+        if (j != null) {
+            try {
+                j.close();
+            } catch (RuntimeException ignored) {
+                // already broken
+            }
+        }
+    }
+}
