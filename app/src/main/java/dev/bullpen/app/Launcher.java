@@ -14,6 +14,7 @@ public final class Launcher {
     public static CommandLine commandLine() {
         CommandLine cl = MainCommand.commandLine();
         cl.addSubcommand(new ConsoleCommand());
+        cl.addSubcommand(new DemoCommand());
         return cl;
     }
 

@@ -1,10 +1,9 @@
 package dev.bullpen.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.bullpen.queue.InvalidInputException;
 import dev.bullpen.queue.QueueConnection;
 import dev.bullpen.queue.redis.RedisQueueConnection;
-import dev.bullpen.worker.JobContext;
+import dev.bullpen.worker.FailOnRequest;
 import dev.bullpen.worker.JobProcessor;
 import dev.bullpen.worker.Worker;
 import dev.bullpen.worker.WorkerListener;
@@ -142,30 +141,8 @@ public final class WorkerBenchCommand implements Callable<Integer> {
             if (sleepMs > 0) {
                 Thread.sleep(sleepMs);
             }
-            failIfAsked(job);
+            FailOnRequest.check(job);
             return null;
         };
-    }
-
-    /** The test flag: {@code data.fail} fails the attempt while attemptsMade < data.failAttempts (or always). */
-    static void failIfAsked(JobContext job) throws BenchJobFailure {
-        JsonNode data = job.data();
-        JsonNode fail = data.isObject() ? data.get("fail") : null;
-        if (fail == null || fail.isNull()) {
-            return;
-        }
-        JsonNode limit = data.get("failAttempts");
-        if (limit == null || !limit.isNumber() || job.attemptsMade() < limit.longValue()) {
-            throw new BenchJobFailure(fail.isTextual() ? fail.asText() : fail.toString());
-        }
-    }
-
-    /** The failure the bench processors throw on request; its message is the job's failedReason. */
-    static final class BenchJobFailure extends Exception {
-        private static final long serialVersionUID = 1L;
-
-        BenchJobFailure(String message) {
-            super(message);
-        }
     }
 }

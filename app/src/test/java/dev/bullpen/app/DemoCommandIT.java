@@ -1,0 +1,54 @@
+package dev.bullpen.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code bullpen demo --headless} in a child JVM whose PATH has no redis-server: the demo must start
+ * the embedded Redis binary, add jobs, process them and say so.
+ */
+class DemoCommandIT {
+
+    @Test
+    void headlessDemoRunsOnTheEmbeddedRedisWhenNoneIsInstalled() throws Exception {
+        Path appTarget = Path.of(System.getProperty("bullpen.projectRoot", "..")).resolve("app/target").toAbsolutePath();
+        File jar = Files.list(appTarget)
+                .filter(p -> p.getFileName().toString().matches("bullpen-app-.*\\.jar"))
+                .filter(p -> !p.getFileName().toString().contains("tests"))
+                .findFirst().orElseThrow(() -> new AssertionError("run after 'package': no app jar in " + appTarget))
+                .toFile();
+        Path emptyPath = Files.createTempDirectory("no-redis-on-path");
+        Path dataDir = Files.createTempDirectory("bullpen-demo-it");
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", jar + File.pathSeparator + appTarget.resolve("lib") + File.separator + "*",
+                "dev.bullpen.app.Launcher", "demo", "--headless", "--duration", "8s", "--rate", "20",
+                "--data-dir", dataDir.toString()));
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+        pb.environment().put("PATH", emptyPath.toString());
+        pb.environment().remove("REDIS_URL");
+        Process p = pb.start();
+        assertTrue(p.waitFor(90, TimeUnit.SECONDS), "demo did not finish in time");
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+        assertEquals(0, p.exitValue(), out);
+        assertTrue(out.contains("bullpen-redis-bin"), "the embedded redis-server binary was used:\n" + out);
+        Matcher summary = Pattern.compile("summary\\s+added (\\d+) .* completed (\\d+) ").matcher(out);
+        assertTrue(summary.find(), out);
+        long added = Long.parseLong(summary.group(1));
+        long completed = Long.parseLong(summary.group(2));
+        assertTrue(added >= 50, "about 20 jobs/s for 8 s were added: " + added);
+        assertTrue(completed >= added / 2, "most jobs were processed: " + completed + " of " + added);
+        assertTrue(out.contains("demo OK"), out);
+    }
+}
