@@ -22,9 +22,9 @@ import picocli.CommandLine.Spec;
  * everything.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"Starts a private Redis (redis-server from PATH, else the embedded one) on a free loopback port,",
-            "feeds a 'checkout' queue with live reward jobs processed by embedded workers (a few fail),",
-            "and opens the console on it. With --redis URL that Redis is used instead."})
+        description = {"Runs live reward traffic with embedded workers on a private Redis and opens the console.",
+            "The Redis is redis-server from PATH, else the embedded one, on a free loopback port, with its files in",
+            "~/.bullpen/demo; with --redis URL that Redis is used instead. A few jobs fail (most only once)."})
 public final class DemoCommand implements Callable<Integer> {
     private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h)?");
 
