@@ -28,11 +28,7 @@ public final class JobOptions {
      * @throws InvalidInputException naming the first option with a wrong type
      */
     public static JobOptions fromJson(String text) {
-        JsonNode node = Json.parseStrict(text, "--opts");
-        if (!node.isObject()) {
-            throw new InvalidInputException("--opts must be a JSON object, got " + node.getNodeType());
-        }
-        ObjectNode o = (ObjectNode) node;
+        ObjectNode o = parseObject(text);
         for (String unsupported : new String[] {"repeat", "debounce"}) {
             if (o.hasNonNull(unsupported)) {
                 // Bull keeps extra keys for these (repeat zset, debounce key); a plain job would silently differ
@@ -40,6 +36,26 @@ public final class JobOptions {
                         + "add such jobs with Bull");
             }
         }
+        return checked(o);
+    }
+
+    /**
+     * Like {@link #fromJson} but keeps {@code repeat} and {@code debounce}: for callers that maintain
+     * Bull's extra keys themselves, such as the worker creating the next iteration of a repeatable job.
+     */
+    public static JobOptions fromJsonKeepingRepeat(String text) {
+        return checked(parseObject(text));
+    }
+
+    private static ObjectNode parseObject(String text) {
+        JsonNode node = Json.parseStrict(text, "--opts");
+        if (!node.isObject()) {
+            throw new InvalidInputException("--opts must be a JSON object, got " + node.getNodeType());
+        }
+        return (ObjectNode) node;
+    }
+
+    private static JobOptions checked(ObjectNode o) {
         requireNumber(o, "delay");
         requireNumber(o, "timestamp");
         requireNumber(o, "timeout");

@@ -89,7 +89,7 @@ final class RepeatChain {
         next.put("timestamp", created);
         next.put("prevMillis", nextMillis);
         String id = queue.add(new NewJob(job.name(), job.fields().getOrDefault("data", "{}"),
-                JobOptions.fromJson(next.toString())));
+                JobOptions.fromJsonKeepingRepeat(next.toString())));
         return Optional.of(id);
     }
 
