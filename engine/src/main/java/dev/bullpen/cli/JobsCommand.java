@@ -21,7 +21,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -169,11 +169,11 @@ final class JobsCommand implements Runnable {
     }
 
     /** Runs an action on each id, reporting each; exit 4 if any was missing, 1 if any was refused. */
-    static int eachId(PrintWriter out, PrintWriter err, List<String> ids, String verb, BiConsumer<String, Void> action) {
+    static int eachId(PrintWriter out, PrintWriter err, List<String> ids, String verb, Consumer<String> action) {
         int code = ExitCodes.OK;
         for (String id : ids) {
             try {
-                action.accept(id, null);
+                action.accept(id);
                 out.println(verb + " " + id);
             } catch (NotFoundException e) {
                 err.println("error: " + e.getMessage());
@@ -214,7 +214,7 @@ final class JobsCommand implements Runnable {
                 return ExitCodes.OK;
             }
             return withQueue(false, q -> eachId(out(), spec.commandLine().getErr(), target.ids, "retried",
-                    (id, x) -> q.retry(id)));
+                    q::retry));
         }
     }
 
@@ -241,7 +241,7 @@ final class JobsCommand implements Runnable {
                 return ExitCodes.OK;
             }
             return withQueue(false, q -> eachId(out(), spec.commandLine().getErr(), target.ids, "promoted",
-                    (id, x) -> q.promote(id)));
+                    q::promote));
         }
     }
 
@@ -253,7 +253,7 @@ final class JobsCommand implements Runnable {
 
         @Override
         public Integer call() {
-            return withQueue(false, q -> eachId(out(), spec.commandLine().getErr(), ids, "removed", (id, x) -> {
+            return withQueue(false, q -> eachId(out(), spec.commandLine().getErr(), ids, "removed", id -> {
                 RemoveResult r = q.remove(id);
                 if (r == RemoveResult.NOT_FOUND) {
                     throw new NotFoundException("job " + id + " not found in queue " + queueName);
