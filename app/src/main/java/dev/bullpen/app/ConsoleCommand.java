@@ -10,7 +10,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code bullpen console}: opens the desktop console window; returns when the window is closed. */
 @Command(name = "console", mixinStandardHelpOptions = true,
-        description = {"Opens the desktop console: live counts of every queue under the prefix.",
+        description = {"Opens the desktop console: live counts of every queue under the prefix; double-click a",
+            "queue to browse, search and act on its jobs.",
             "The window opens even when Redis is unreachable and reconnects by itself."})
 public final class ConsoleCommand implements Callable<Integer> {
     @Spec
@@ -20,11 +21,19 @@ public final class ConsoleCommand implements Callable<Integer> {
             description = "Milliseconds between two reads of the queues (default: ${DEFAULT-VALUE})")
     long pollIntervalMs;
 
+    @Option(names = "--read-only",
+            description = "Refuse every action (retry, promote, remove, clean, pause, add); only look")
+    boolean readOnly;
+
+    @Option(names = "--theme", paramLabel = "THEME", defaultValue = "light",
+            description = "light or dark (default: ${DEFAULT-VALUE}); also in the View menu")
+    String theme;
+
     @Override
     public Integer call() {
         GlobalOptions global = GlobalOptions.of(spec);
         ConsoleSettings settings = new ConsoleSettings(global.endpoint(), global.prefix(),
-                Duration.ofMillis(pollIntervalMs));
+                Duration.ofMillis(pollIntervalMs), readOnly, Theme.parse(theme));
         MonitorApplication.run(settings);
         return 0;
     }
