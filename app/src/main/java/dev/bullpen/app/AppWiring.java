@@ -156,6 +156,11 @@ public final class AppWiring implements AutoCloseable {
         LOG.info("Console(redis={}, prefix={}) opened, polling every {} ms", settings.endpoint().display(),
                 settings.prefix(), settings.pollInterval().toMillis());
         poller.start();
+        ConsoleSettings.OpenAt at = settings.openAt();
+        if (at != null) {
+            mainWindow.openQueue(at.queue());
+            mainWindow.selectedQueue().ifPresent(q -> q.controller().openAt(at.state(), at.jobId()));
+        }
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.bullpen.app;
 
 import dev.bullpen.queue.InvalidInputException;
+import dev.bullpen.queue.JobState;
 import dev.bullpen.queue.RedisEndpoint;
 import java.time.Duration;
 
@@ -12,9 +13,21 @@ import java.time.Duration;
  * @param pollInterval time between two reads while Redis answers
  * @param readOnly     refuse every action (retry, remove, pause...); shown in the title and status bar
  * @param theme        the theme the window opens with
+ * @param openAt       a queue (and state, and job) to open at start, or null for the overview
  */
 public record ConsoleSettings(RedisEndpoint endpoint, String prefix, Duration pollInterval, boolean readOnly,
-                              Theme theme) {
+                              Theme theme, OpenAt openAt) {
+
+    /**
+     * Where the window opens: a queue's tab, on a state, with a job's detail.
+     *
+     * @param queue the queue name
+     * @param state the state tab, or null for waiting
+     * @param jobId the job to show, or null
+     */
+    public record OpenAt(String queue, JobState state, String jobId) {
+    }
+
     public static final String DEFAULT_PREFIX = "bull";
     public static final Duration DEFAULT_POLL_INTERVAL = Duration.ofSeconds(2);
     public static final Duration MIN_POLL_INTERVAL = Duration.ofMillis(100);
@@ -31,7 +44,7 @@ public record ConsoleSettings(RedisEndpoint endpoint, String prefix, Duration po
 
     /** Read-write, light theme. */
     public ConsoleSettings(RedisEndpoint endpoint, String prefix, Duration pollInterval) {
-        this(endpoint, prefix, pollInterval, false, Theme.LIGHT);
+        this(endpoint, prefix, pollInterval, false, Theme.LIGHT, null);
     }
 
     /**

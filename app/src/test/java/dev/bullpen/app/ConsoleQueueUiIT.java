@@ -95,7 +95,7 @@ class ConsoleQueueUiIT {
 
     private void openConsole(boolean readOnly) throws TimeoutException {
         ConsoleSettings settings = new ConsoleSettings(RedisEndpoint.parse(redis.url()), prefix, POLL, readOnly,
-                Theme.LIGHT);
+                Theme.LIGHT, null);
         wiring = new AppWiring(settings, Platform::runLater, (owner, question, action) -> {
             questions.add(question);
             return true;
@@ -268,7 +268,7 @@ class ConsoleQueueUiIT {
         assertEquals("card declined", text("#detail-failed-reason"));
         String traces = fx(() -> ((TextArea) lookup("#detail-stacktraces")).getText());
         assertTrue(traces.indexOf("second attempt") < traces.indexOf("first attempt"), traces);
-        assertEquals("ran 1.5 s", text("#detail-run"));
+        assertEquals("↳ ran 1.5 s", text("#detail-run"));
         assertEquals("data: {1}", fx(() -> tree().getRoot().getValue()));
         assertEquals("cart: {2}", fx(() -> tree().getRoot().getChildren().get(0).getValue()));
 

@@ -38,7 +38,7 @@ class ConsoleSettingsTest {
     @Test
     void readOnlyModeIsInTheWindowTitle() {
         ConsoleSettings s = new ConsoleSettings(RedisEndpoint.parse("redis://127.0.0.1:6379"), "bull",
-                Duration.ofSeconds(2), true, Theme.DARK);
+                Duration.ofSeconds(2), true, Theme.DARK, null);
 
         assertEquals("Bullpen — redis://127.0.0.1:6379 · read-only", s.windowTitle());
     }

@@ -89,8 +89,8 @@ public final class JobDetailController {
         created.textProperty().bind(viewModel.createdProperty());
         started.textProperty().bind(viewModel.startedProperty());
         finished.textProperty().bind(viewModel.finishedProperty());
-        waitTime.textProperty().bind(Bindings.concat("waited ", viewModel.waitTimeProperty()));
-        runTime.textProperty().bind(Bindings.concat("ran ", viewModel.runTimeProperty()));
+        waitTime.textProperty().bind(Bindings.concat("↳ waited ", viewModel.waitTimeProperty()));
+        runTime.textProperty().bind(Bindings.concat("↳ ran ", viewModel.runTimeProperty()));
         attempts.textProperty().bind(Bindings.concat("Attempts made: ", viewModel.attemptsProperty()));
         progress.textProperty().bind(Bindings.concat("Progress: ", viewModel.progressProperty()));
 

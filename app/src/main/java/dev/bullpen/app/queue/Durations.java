@@ -41,6 +41,11 @@ public final class Durations {
         return format(to.get() - from.get());
     }
 
+    /** Month, day and time: short enough for a table column. */
+    public static DateTimeFormatter shortDateTime(ZoneId zone) {
+        return DateTimeFormatter.ofPattern("MM-dd HH:mm:ss").withZone(zone);
+    }
+
     public static DateTimeFormatter dateTime(ZoneId zone) {
         return DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(zone);
     }

@@ -364,6 +364,34 @@ public final class QueueController {
         });
     }
 
+    /**
+     * Shows a state and a job's detail (from the command line), selecting the job's row when it is
+     * on the page.
+     */
+    public void openAt(JobState state, String jobId) {
+        if (state != null) {
+            viewModel.selectState(state);
+        }
+        if (jobId == null) {
+            return;
+        }
+        detail.open(jobId);
+        ListChangeListener<JobRow> selectOnce = new ListChangeListener<>() {
+            @Override
+            public void onChanged(Change<? extends JobRow> c) {
+                for (JobRow r : viewModel.rows()) {
+                    if (r.id().equals(jobId)) {
+                        viewModel.rows().removeListener(this);
+                        table.getSelectionModel().select(r);
+                        table.scrollTo(r);
+                        return;
+                    }
+                }
+            }
+        };
+        viewModel.rows().addListener(selectOnce);
+    }
+
     /** Ctrl+F: into the search field. */
     public void focusSearch() {
         searchField.requestFocus();

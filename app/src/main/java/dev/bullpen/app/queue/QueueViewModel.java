@@ -82,7 +82,7 @@ public final class QueueViewModel {
         this.queue = queue;
         this.inspector = inspector;
         this.background = background;
-        this.times = Durations.dateTime(zone);
+        this.times = Durations.shortDateTime(zone);
         for (JobState s : JobState.values()) {
             counts.put(s, new ReadOnlyLongWrapper(this, s.bullName()));
         }

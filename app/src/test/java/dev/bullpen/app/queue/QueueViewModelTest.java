@@ -66,7 +66,7 @@ class QueueViewModelTest {
         assertTrue(inTest.isCanNext());
         JobRow first = inTest.rows().get(0);
         assertEquals("1000", first.id());
-        assertEquals("2025-11-30 10:53:20", first.created());
+        assertEquals("11-30 10:53:20", first.created());
         assertEquals("2.0 s", first.waitTime());
         assertEquals("350 ms", first.runTime());
         assertEquals("2", first.attempts());
