@@ -14,6 +14,8 @@ import dev.bullpen.app.overview.OverviewViewModel;
 import dev.bullpen.app.queue.QueueActionsViewModel;
 import dev.bullpen.app.queue.QueueController;
 import dev.bullpen.app.queue.QueueViewModel;
+import dev.bullpen.app.redis.RedisController;
+import dev.bullpen.app.redis.RedisViewModel;
 import dev.bullpen.monitor.OverviewSnapshot;
 import dev.bullpen.monitor.QueueInspector;
 import java.time.Duration;
@@ -40,6 +42,7 @@ import org.slf4j.LoggerFactory;
 public final class AppWiring implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AppWiring.class);
     static final Duration MAX_BACKOFF = Duration.ofSeconds(15);
+    static final Duration REDIS_INFO_INTERVAL = Duration.ofSeconds(5);
 
     private final ConsoleSettings settings;
     private final QueueInspector inspector;
@@ -52,6 +55,8 @@ public final class AppWiring implements AutoCloseable {
     private final Executor fx;
     private final Confirmer confirmer;
     private final ZoneId zone = ZoneId.systemDefault();
+    private final RedisViewModel redis = new RedisViewModel();
+    private final Poller<Map<String, String>> redisInfo;
     private MainWindowController mainWindow;
 
     /** @param fx runs UI updates: {@code Platform::runLater} in the app */
@@ -93,7 +98,20 @@ public final class AppWiring implements AutoCloseable {
                         overview.markFailed(error, retryIn);
                     }
                 }, settings.pollInterval(), MAX_BACKOFF);
+        this.redisInfo = new Poller<>("redis info " + settings.endpoint().display(), scheduler, fx,
+                inspector::serverInfo, new Poller.Listener<>() {
+                    @Override
+                    public void onSnapshot(Map<String, String> info) {
+                        redis.apply(info);
+                    }
+
+                    @Override
+                    public void onFailure(RuntimeException error, Duration retryIn) {
+                        redis.markFailed(error);
+                    }
+                }, REDIS_INFO_INTERVAL, MAX_BACKOFF);
         this.controllers = new ControllerFactory(Map.of(
+                RedisController.class, () -> new RedisController(redis),
                 MainWindowController.class, () -> {
                     mainWindow = new MainWindowController(overview, this::queueScreen, settings.readOnly(),
                             settings.theme(), poller::pollNow);
@@ -156,6 +174,7 @@ public final class AppWiring implements AutoCloseable {
         LOG.info("Console(redis={}, prefix={}) opened, polling every {} ms", settings.endpoint().display(),
                 settings.prefix(), settings.pollInterval().toMillis());
         poller.start();
+        redisInfo.start();
         ConsoleSettings.OpenAt at = settings.openAt();
         if (at != null) {
             mainWindow.openQueue(at.queue());
@@ -170,6 +189,7 @@ public final class AppWiring implements AutoCloseable {
     @Override
     public void close() {
         poller.close();
+        redisInfo.close();
         if (mainWindow != null) {
             mainWindow.closeAll();
         }

@@ -336,6 +336,117 @@ class ConsoleQueueUiIT {
         assertTrue(questions.isEmpty(), "nothing to confirm in read-only mode");
     }
 
+    @Test
+    void redisTabShowsTheServerAndWarnsWhenItMayEvictQueueKeys() throws Exception {
+        // given a Redis that may evict keys
+        try (redis.clients.jedis.Jedis jedis = new redis.clients.jedis.Jedis("127.0.0.1", redis.port())) {
+            jedis.configSet("maxmemory-policy", "allkeys-lru");
+        }
+        try {
+            openConsole(false);
+
+            // when
+            fx(() -> {
+                TabPane main = (TabPane) stage.getScene().lookup("#main-tabs");
+                main.getSelectionModel().select(1);
+                return null;
+            });
+
+            // then
+            await("INFO read", () -> !"—".equals(text("#redis-version")));
+            String version;
+            try (redis.clients.jedis.Jedis jedis = new redis.clients.jedis.Jedis("127.0.0.1", redis.port())) {
+                version = jedis.info("server").lines().filter(l -> l.startsWith("redis_version:"))
+                        .findFirst().orElseThrow().substring("redis_version:".length()).trim();
+            }
+            assertEquals(version, text("#redis-version"));
+            assertEquals("allkeys-lru", text("#redis-eviction-policy"));
+            assertTrue(fx(() -> lookup("#redis-eviction-warning").isVisible()));
+            assertTrue(text("#redis-eviction-warning").startsWith("Eviction policy is allkeys-lru"));
+            assertTrue(text("#redis-mode").startsWith("standalone"), text("#redis-mode"));
+        } finally {
+            try (redis.clients.jedis.Jedis jedis = new redis.clients.jedis.Jedis("127.0.0.1", redis.port())) {
+                jedis.configSet("maxmemory-policy", "noeviction");
+            }
+        }
+    }
+
+    @Test
+    void addJobValidatesInlineAndAddsThroughTheEngine() throws Exception {
+        // given
+        JobQueue q = queue("intake");
+        q.add(NewJob.of("{}"));
+        openConsole(false);
+        openQueueFromOverview("intake");
+        await("listed", () -> rows().size() == 1);
+
+        // when the dialog gets invalid data
+        robot.clickOn(fx(() -> lookup("#add-job")));
+        await("dialog", () -> robot.lookup("#add-job-data").tryQuery().isPresent());
+        TextArea data = robot.lookup("#add-job-data").queryAs(TextArea.class);
+        fx(() -> {
+            data.setText("{\"sku\": 12,\n \"qty\": }");
+            return null;
+        });
+
+        // then the error names line and column, and Add is disabled
+        Label error = robot.lookup("#add-job-error").queryAs(Label.class);
+        assertTrue(fx(error::getText).startsWith("invalid JSON in data at line 2, column"), fx(error::getText));
+        Node add = robot.lookup(".dialog-pane .button").match(n -> "Add".equals(((ButtonBase) n).getText())).query();
+        assertTrue(fx(add::isDisabled));
+
+        // when it is fixed and added
+        fx(() -> {
+            data.setText("{\"sku\": 12, \"qty\": 3}");
+            return null;
+        });
+        assertFalse(fx(add::isDisabled));
+        robot.clickOn(add);
+
+        // then the job is in Redis, and the screen follows
+        await("added", () -> q.status().counts().waiting() == 2);
+        assertTrue(q.jobs(JobState.WAITING, 0, 0).get(0).data().orElseThrow().contains("\"qty\": 3"));
+        await("notice", () -> notificationText().startsWith("Added job "));
+        await("counts", () -> tabTexts().get(0).equals("Waiting  2"));
+    }
+
+    @Test
+    void retryAllFailedAsksFirstThenMovesEveryFailedJob() throws Exception {
+        // given
+        JobQueue q = queue("bulk");
+        for (int i = 0; i < 7; i++) {
+            BullFixtures.failedJob(redis.port(), q, "{}", "boom", List.of("Error: boom"));
+        }
+        openConsole(false);
+        openQueueFromOverview("bulk");
+        await("counts", () -> tabTexts().get(4).equals("Failed  7"));
+
+        // when
+        robot.clickOn(fx(() -> lookup("#retry-all")));
+
+        // then
+        await("all retried", () -> q.status().counts().failed() == 0 && q.status().counts().waiting() == 7);
+        assertEquals(List.of("Retry all 7 failed jobs of bulk? They move back to waiting in batches."), questions);
+        await("notice", () -> "Retried 7 failed jobs".equals(notificationText()));
+    }
+
+    @Test
+    void darkThemeIsAViewMenuToggle() throws Exception {
+        openConsole(false);
+        assertEquals(1, fx(() -> stage.getScene().getStylesheets().size()));
+
+        fx(() -> {
+            ((javafx.scene.control.CheckMenuItem) ((javafx.scene.control.MenuBar) stage.getScene()
+                    .lookup(".app-menu-bar")).getMenus().get(0).getItems().stream()
+                    .filter(i -> "dark-theme".equals(i.getId())).findFirst().orElseThrow()).setSelected(true);
+            return null;
+        });
+
+        List<String> sheets = fx(() -> List.copyOf(stage.getScene().getStylesheets()));
+        assertEquals(2, sheets.size());
+        assertTrue(sheets.get(1).endsWith("/css/theme-dark.css"), sheets.toString());
+    }
+
     // ---------------------------------------------------------------- reading the window
 
     private static <T> T fx(Callable<T> read) throws Exception {

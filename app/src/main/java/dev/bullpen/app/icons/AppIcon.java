@@ -28,7 +28,8 @@ public enum AppIcon {
     REMOVE_JOB(MaterialDesignD.DELETE_OUTLINE),
     ADD_JOB(MaterialDesignP.PLUS_BOX_OUTLINE),
     DONE(MaterialDesignC.CHECK_CIRCLE_OUTLINE),
-    READ_ONLY(MaterialDesignE.EYE_OUTLINE);
+    READ_ONLY(MaterialDesignE.EYE_OUTLINE),
+    REDIS(MaterialDesignD.DATABASE_OUTLINE);
 
     private final Ikon ikon;
 
