@@ -227,8 +227,11 @@ class ConsoleQueueUiIT {
         openQueueFromOverview("rewards");
         await("first page", () -> "1–50 of 1,200".equals(text("#page-text")));
 
-        // when
-        robot.clickOn(fx(() -> lookup("#search-field"))).write("C-0777");
+        // when Ctrl+F is pressed on the table and the text typed
+        clickCell("#job-table", ids.get(1199));
+        robot.press(KeyCode.CONTROL).type(KeyCode.F).release(KeyCode.CONTROL);
+        await("search field focused", () -> lookup("#search-field").isFocused());
+        robot.write("C-0777");
         robot.clickOn(fx(() -> lookup("#search-button")));
 
         // then exactly that job, found case-insensitively, and the search says what it scanned
@@ -271,6 +274,14 @@ class ConsoleQueueUiIT {
         assertEquals("↳ ran 1.5 s", text("#detail-run"));
         assertEquals("data: {1}", fx(() -> tree().getRoot().getValue()));
         assertEquals("cart: {2}", fx(() -> tree().getRoot().getChildren().get(0).getValue()));
+
+        // when copied as JSON
+        robot.clickOn(fx(() -> lookup("#copy-json")));
+
+        // then the clipboard holds the job as 'jobs show --json' prints it
+        String copied = fx(() -> javafx.scene.input.Clipboard.getSystemClipboard().getString());
+        assertTrue(copied.contains("\"id\" : \"" + id + "\"") && copied.contains("\"state\" : \"failed\"")
+                && copied.contains("\"failedReason\" : \"card declined\""), copied);
 
         // when the job written by another client is found by id
         robot.clickOn(fx(() -> lookup("#find-field"))).write(raw);
