@@ -442,6 +442,49 @@ class ConsoleQueueUiIT {
     }
 
     @Test
+    void promotePauseResumeAndCleanGoThroughTheEngine() throws Exception {
+        // given
+        JobQueue q = queue("ops");
+        String delayed = q.add(new NewJob("later", "{}", JobOptions.defaults().delay(600_000)));
+        for (int i = 0; i < 3; i++) {
+            BullFixtures.failedJob(redis.port(), q, "{}", "boom", List.of("Error: boom"));
+        }
+        openConsole(false);
+        openQueueFromOverview("ops");
+        fx(() -> {
+            stateTabs().getSelectionModel().select(2);
+            return null;
+        });
+
+        // when the delayed job is promoted
+        clickCell("#job-table", delayed);
+        robot.clickOn(fx(() -> lookup("#promote-selected")));
+
+        // then
+        await("promoted", () -> "waiting".equals(q.detail(delayed).orElseThrow().state()));
+
+        // when the queue is paused, then resumed
+        robot.clickOn(fx(() -> lookup("#pause-queue")));
+        await("paused", q::isPaused);
+        await("badge", () -> lookup("#queue-paused").isVisible() && "Resume".equals(text("#pause-queue")));
+        robot.clickOn(fx(() -> lookup("#pause-queue")));
+        await("resumed", () -> !q.isPaused());
+
+        // when every failed job is cleaned
+        fx(() -> {
+            ((javafx.scene.control.MenuButton) lookup("#clean")).getItems().stream()
+                    .filter(i -> "clean-failed-0".equals(i.getId())).findFirst().orElseThrow().fire();
+            return null;
+        });
+
+        // then
+        await("cleaned", () -> q.status().counts().failed() == 0);
+        await("notice", () -> "Cleaned 3 failed jobs".equals(notificationText()));
+        assertEquals(List.of("Pause ops? Workers of every process stop taking new jobs until it is resumed.",
+                "Delete all failed jobs of ops? This cannot be undone."), questions);
+    }
+
+    @Test
     void darkThemeIsAViewMenuToggle() throws Exception {
         openConsole(false);
         assertEquals(1, fx(() -> stage.getScene().getStylesheets().size()));

@@ -104,14 +104,15 @@ public final class QueueActionsViewModel {
 
     /** Deletes the jobs of a state older than {@code age}, as Bull's {@code clean(grace, state)}. */
     public void clean(JobState state, Duration age) {
-        String what = "clean " + state.bullName() + " jobs older than " + Durations.format(age.toMillis());
+        String older = age.isZero() ? "" : " older than " + Durations.format(age.toMillis());
+        String what = "clean " + state.bullName() + " jobs" + older;
         if (refused(what)) {
             return;
         }
         start(what);
         background.run(what, () -> inspector.act(queue, what, q -> q.clean(state, age.toMillis(), 0)).size(),
-                n -> done(Level.INFO, String.format(Locale.ROOT, "Cleaned %,d %s %s older than %s", n,
-                        state.bullName(), n == 1 ? "job" : "jobs", Durations.format(age.toMillis()))),
+                n -> done(Level.INFO, String.format(Locale.ROOT, "Cleaned %,d %s %s%s", n,
+                        state.bullName(), n == 1 ? "job" : "jobs", older)),
                 e -> failed(what, e));
     }
 

@@ -503,8 +503,10 @@ public final class QueueController {
     }
 
     private void clean(JobState s, String label, Duration age) {
-        if (actions.isReadOnly() || confirmer.confirm(root, "Delete the " + s.bullName() + " jobs of "
-                + viewModel.queue() + " " + label + "? This cannot be undone.", "Clean")) {
+        String which = age.isZero() ? "all " + s.bullName() + " jobs of " + viewModel.queue()
+                : "the " + s.bullName() + " jobs of " + viewModel.queue() + " " + label;
+        if (actions.isReadOnly() || confirmer.confirm(root, "Delete " + which + "? This cannot be undone.",
+                "Clean")) {
             actions.clean(s, age);
         }
     }
