@@ -247,6 +247,30 @@ class ConsoleQueueUiIT {
     }
 
     @Test
+    void aSearchMatchingTooManyJobsStopsAtTheFirst5000() throws Exception {
+        // given 12,000 waiting jobs that all match
+        JobQueue q = queue("flood");
+        List<NewJob> jobs = new ArrayList<>();
+        for (int i = 0; i < 12_000; i++) {
+            jobs.add(NewJob.of("{\"kind\":\"spam\"}"));
+        }
+        q.addBulk(jobs);
+        openConsole(false);
+        openQueueFromOverview("flood");
+
+        // when
+        robot.clickOn(fx(() -> lookup("#search-field"))).write("spam");
+        robot.clickOn(fx(() -> lookup("#search-button")));
+
+        // then it stops early, with exactly 5,000 rows and a hint
+        await("search stopped", () -> text("#queue-status").startsWith("At least 5,000 waiting jobs match"));
+        assertEquals(5_000, fx(() -> rows().size()));
+        assertEquals("first 5,000 shown", text("#page-text"));
+        assertTrue(text("#queue-status").endsWith("the first 5,000 are shown; search for a longer text"));
+        assertFalse(text("#queue-status").contains("12,000 scanned"), text("#queue-status"));
+    }
+
+    @Test
     void jobDetailShowsDataTreeErrorsNewestFirstTimelineAndRawDataOfOtherClients() throws Exception {
         // given
         JobQueue pay = queue("payments");

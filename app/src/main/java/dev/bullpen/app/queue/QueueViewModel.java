@@ -43,6 +43,8 @@ import javafx.collections.ObservableList;
 public final class QueueViewModel {
     public static final List<Integer> PAGE_SIZES = List.of(25, 50, 100, 500);
     static final int SEARCH_BATCH = 500;
+    /** Matches shown at most; a search that finds more stops and asks for a narrower text. */
+    static final int MAX_MATCHES = 5_000;
 
     /** What the table shows. */
     public enum Mode {
@@ -294,14 +296,16 @@ public final class QueueViewModel {
         error.set(false);
         pageText.set("Searching…");
         statusText.set("Searching " + s.bullName() + " jobs for \"" + text + "\"…");
+        long[] found = {0};
         background.run("search " + queue + " " + s,
                 () -> inspector.search(queue, s, text, SEARCH_BATCH, (hits, scanned, total) -> {
+                    found[0] += hits.size(); // on the search thread: stop reading once enough is found
                     background.fx().execute(() -> {
                         if (g == generation) {
-                            searchBatch(hits, scanned, total, text);
+                            searchBatch(hits, scanned, total, text, cancel);
                         }
                     });
-                    return !cancel.get();
+                    return !cancel.get() && found[0] < MAX_MATCHES;
                 }),
                 result -> {
                     if (g == generation) {
@@ -316,8 +320,12 @@ public final class QueueViewModel {
                 });
     }
 
-    private void searchBatch(List<JobSnapshot> hits, long scanned, long total, String text) {
-        hits.forEach(j -> rows.add(JobRow.of(j, times)));
+    private void searchBatch(List<JobSnapshot> hits, long scanned, long total, String text, AtomicBoolean cancel) {
+        int room = MAX_MATCHES - rows.size();
+        if (hits.size() >= room) {
+            cancel.set(true);
+        }
+        rows.addAll(hits.stream().limit(Math.max(0, room)).map(j -> JobRow.of(j, times)).toList());
         searchProgress.set(total == 0 ? 1 : Math.min(1.0, (double) scanned / total));
         pageText.set(String.format(Locale.ROOT, "%,d found", rows.size()));
         statusText.set(String.format(Locale.ROOT, "Searching for \"%s\": %,d of %,d scanned, %,d found", text,
@@ -327,6 +335,13 @@ public final class QueueViewModel {
     private void searchDone(JobSearch.Result r, String text, JobState s) {
         searching.set(false);
         searchProgress.set(1);
+        if (rows.size() >= MAX_MATCHES && (r.cancelled() || r.matched() > rows.size())) {
+            pageText.set(String.format(Locale.ROOT, "first %,d shown", rows.size()));
+            statusText.set(String.format(Locale.ROOT, "At least %,d %s jobs match \"%s\" (%,d scanned): the first "
+                    + "%,d are shown; search for a longer text", MAX_MATCHES, s.bullName(), text, r.scanned(),
+                    rows.size()));
+            return;
+        }
         pageText.set(String.format(Locale.ROOT, "%,d found", r.matched()));
         statusText.set(String.format(Locale.ROOT, "%s \"%s\" in %,d %s jobs: %,d found",
                 r.cancelled() ? "Search cancelled for" : "Searched for", text, r.scanned(), s.bullName(), r.matched()));
