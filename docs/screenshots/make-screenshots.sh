@@ -84,6 +84,7 @@ shoot overview-light
 shoot overview-dark --theme dark
 shoot queue-failed-light --queue checkout --state failed
 shoot job-detail-light --queue checkout --state failed --job 139
+shoot job-detail-dark --theme dark --queue checkout --state failed --job 139
 
 # last: Redis goes away under a running console
 xvfb-run -a -s "-screen 0 1600x1000x24" bash -c "

@@ -61,7 +61,9 @@ public final class JobDetailViewModel {
     private final ReadOnlyStringWrapper failedReason = new ReadOnlyStringWrapper(this, "failedReason", "");
     private final ObservableList<String> stacktraces = FXCollections.observableArrayList();
     private final ObservableList<String> logs = FXCollections.observableArrayList();
-    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
+    static final String HINT = "Select a job in the table to see its data, error, logs and timeline.";
+
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", HINT);
     private JobDetail shown;
     private long generation;
 
@@ -101,7 +103,7 @@ public final class JobDetailViewModel {
         present.set(false);
         jobId.set("");
         title.set("Select a job");
-        message.set("");
+        message.set(HINT);
     }
 
     /** Shows a read job, or says it is gone. */
