@@ -29,8 +29,10 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -161,7 +163,10 @@ public final class AppWiring implements AutoCloseable {
 
     /** Builds the main window's scene in the settings' theme. Call on the FX thread. */
     public Scene createScene() {
-        return new Scene(FxmlView.MAIN_WINDOW.load(controllers), 1280, 800);
+        // 1280x800 where the screen has room, never larger than the screen's usable area
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        return new Scene(FxmlView.MAIN_WINDOW.load(controllers), Math.min(1280, screen.getWidth()),
+                Math.min(800, screen.getHeight()));
     }
 
     /** Shows the main window in the stage and starts polling. Call on the FX thread. */

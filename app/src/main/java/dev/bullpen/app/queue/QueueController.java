@@ -200,7 +200,8 @@ public final class QueueController {
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(placeholder());
         table.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
-            if (now != null) {
+            // a refreshed page reselects the same job: keep its detail (tree state, scroll) as it is
+            if (now != null && !now.id().equals(detail.getJobId())) {
                 detail.open(now.id());
             }
         });
