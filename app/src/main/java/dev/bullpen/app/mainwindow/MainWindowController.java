@@ -140,6 +140,8 @@ public final class MainWindowController {
         darkTheme.setSelected(initialTheme == Theme.DARK);
         darkTheme.selectedProperty().addListener((o, was, now) -> applyTheme(now ? Theme.DARK : Theme.LIGHT));
         root.sceneProperty().addListener((o, was, now) -> applyTheme(darkTheme.isSelected() ? Theme.DARK : Theme.LIGHT));
+        tabs.getSelectionModel().selectedItemProperty().addListener((o, was, now) ->
+                screens.forEach((tab, screen) -> screen.controller().getViewModel().setActive(tab == now)));
         showConnection(viewModel.getConnection());
         viewModel.connectionProperty().addListener((o, was, now) -> showConnection(now));
         viewModel.staleProperty().addListener((o, was, now) ->

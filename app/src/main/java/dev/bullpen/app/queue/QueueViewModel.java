@@ -78,6 +78,7 @@ public final class QueueViewModel {
     private final ReadOnlyBooleanWrapper searching = new ReadOnlyBooleanWrapper(this, "searching");
     private final ReadOnlyDoubleWrapper searchProgress = new ReadOnlyDoubleWrapper(this, "searchProgress");
     private long generation;
+    private boolean active = true;
     private AtomicBoolean searchCancel = new AtomicBoolean();
 
     public QueueViewModel(String queue, QueueInspector inspector, Background background, ZoneId zone) {
@@ -113,9 +114,21 @@ public final class QueueViewModel {
         }
     }
 
-    /** The periodic refresh: only a page that is idle is reread; a search or a found job stays. */
+    /**
+     * Whether the screen is in front. A screen in a background tab is not refreshed periodically;
+     * coming to the front refreshes it at once.
+     */
+    public void setActive(boolean now) {
+        boolean was = active;
+        active = now;
+        if (now && !was) {
+            autoRefresh();
+        }
+    }
+
+    /** The periodic refresh: only a page that is idle and in front is reread; a search or a found job stays. */
     public void autoRefresh() {
-        if (loading.get() || searching.get()) {
+        if (!active || loading.get() || searching.get()) {
             return;
         }
         if (mode.get() == Mode.BROWSE) {

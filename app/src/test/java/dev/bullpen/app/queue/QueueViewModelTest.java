@@ -133,4 +133,23 @@ class QueueViewModelTest {
         assertEquals("(missing: no hash)", JobRow.of(new JobSnapshot("y", Map.of()),
                 Durations.dateTime(ZoneOffset.UTC)).name());
     }
+
+    @Test
+    void aScreenInABackgroundTabIsNotRefreshedUntilItComesToTheFront() {
+        // given
+        inTest.apply(page(JobState.WAITING, 60, 50));
+        inTest.setActive(false);
+
+        // when
+        inTest.autoRefresh();
+
+        // then no read was made (a read would fail here)
+        assertFalse(inTest.isError());
+        assertEquals("Page 1 of 2", inTest.getStatusText());
+
+        // when it comes to the front, it is read at once
+        inTest.setActive(true);
+
+        assertTrue(inTest.isError());
+    }
 }
