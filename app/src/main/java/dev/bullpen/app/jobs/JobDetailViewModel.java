@@ -64,7 +64,7 @@ public final class JobDetailViewModel {
     static final String HINT = "Select a job in the table to see its data, error, logs and timeline.";
 
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", HINT);
-    private JobDetail shown;
+    private Prepared shown;
     private long generation;
 
     public JobDetailViewModel(String queue, QueueInspector inspector, Background background, ZoneId zone) {
@@ -74,14 +74,30 @@ public final class JobDetailViewModel {
         this.times = Durations.dateTime(zone);
     }
 
+    /**
+     * A read job with what is costly about it done off the FX thread: its data parsed (payloads can be
+     * megabytes) and the first part of its tree built, options and return value pretty-printed.
+     */
+    record Prepared(JobDetail detail, Optional<JsonNode> data, JsonEntry.Built tree, String options,
+                    String returnValue, List<String> traces) {
+        static Prepared of(JobDetail d, int budget) {
+            JobSnapshot j = d.job();
+            Optional<JsonNode> data = j.data().flatMap(Json::parseLenient);
+            return new Prepared(d, data, data.map(n -> JsonEntry.of("data", n, budget)).orElse(null),
+                    pretty(j.field("opts")), pretty(j.field("returnvalue")),
+                    stacktraces(j.field("stacktrace").orElse(null)));
+        }
+    }
+
     /** Reads the job with its state and logs in the background, then shows it. */
     public void open(String id) {
         long g = ++generation;
         message.set("Loading job " + id + "…");
-        background.run("detail " + queue + " " + id, () -> inspector.read(queue, q -> q.detail(id)),
-                d -> {
+        background.run("detail " + queue + " " + id,
+                () -> inspector.read(queue, q -> q.detail(id)).map(d -> Prepared.of(d, TREE_BUDGET)),
+                p -> {
                     if (g == generation) {
-                        show(id, d);
+                        showPrepared(id, p);
                     }
                 }, e -> {
                     if (g == generation) {
@@ -93,7 +109,7 @@ public final class JobDetailViewModel {
     /** Reads the shown job again (after an action). */
     public void reload() {
         if (shown != null) {
-            open(shown.job().id());
+            open(shown.detail().job().id());
         }
     }
 
@@ -106,8 +122,12 @@ public final class JobDetailViewModel {
         message.set(HINT);
     }
 
-    /** Shows a read job, or says it is gone. */
+    /** Shows a read job, or says it is gone (parsing on the calling thread: for tests and small jobs). */
     public void show(String id, Optional<JobDetail> read) {
+        showPrepared(id, read.map(d -> Prepared.of(d, TREE_BUDGET)));
+    }
+
+    private void showPrepared(String id, Optional<Prepared> read) {
         if (read.isEmpty()) {
             shown = null;
             present.set(false);
@@ -116,9 +136,10 @@ public final class JobDetailViewModel {
             message.set("Job " + id + " no longer exists");
             return;
         }
-        JobDetail d = read.get();
+        Prepared p = read.get();
+        JobDetail d = p.detail();
         JobSnapshot j = d.job();
-        shown = d;
+        shown = p;
         present.set(true);
         message.set("");
         jobId.set(j.id());
@@ -131,25 +152,37 @@ public final class JobDetailViewModel {
         waitTime.set(Durations.between(j.timestamp(), j.processedOn()));
         runTime.set(Durations.between(j.processedOn(), j.finishedOn()));
         attempts.set(j.attemptsMade().map(String::valueOf).orElse("0"));
-        progress.set(j.field("progress").map(p -> Json.parseLenient(p).map(n -> n.isNumber() ? n.asText() + " %"
-                : n.toString()).orElse(p)).orElse("0 %"));
-        showData(false);
-        options.set(pretty(j.field("opts")));
-        returnValue.set(pretty(j.field("returnvalue")));
+        progress.set(j.field("progress").map(v -> Json.parseLenient(v).map(n -> n.isNumber() ? n.asText() + " %"
+                : n.toString()).orElse(v)).orElse("0 %"));
+        showData(p, p.tree(), false);
+        options.set(p.options());
+        returnValue.set(p.returnValue());
         failedReason.set(j.failedReason().orElse(""));
-        stacktraces.setAll(stacktraces(j.field("stacktrace").orElse(null)));
+        stacktraces.setAll(p.traces());
         logs.setAll(d.logs());
     }
 
-    /** Builds the whole data tree (or the whole raw text), however large. */
+    /** Builds the whole data tree (in the background) or shows the whole raw text, however large. */
     public void showAllData() {
-        if (shown != null) {
-            showData(true);
+        Prepared p = shown;
+        if (p == null) {
+            return;
         }
+        if (p.data().isEmpty()) {
+            showData(p, null, true);
+            return;
+        }
+        long g = generation;
+        background.run("show all data", () -> JsonEntry.of("data", p.data().get(), Integer.MAX_VALUE),
+                built -> {
+                    if (g == generation && shown == p) {
+                        showData(p, built, true);
+                    }
+                }, e -> message.set("Showing all data failed: " + Errors.sentence(e)));
     }
 
-    private void showData(boolean all) {
-        Optional<String> raw = shown.job().data();
+    private void showData(Prepared p, JsonEntry.Built built, boolean all) {
+        Optional<String> raw = p.detail().job().data();
         if (raw.isEmpty()) {
             dataTree.set(null);
             dataRaw.set("");
@@ -158,9 +191,7 @@ public final class JobDetailViewModel {
             return;
         }
         String text = raw.get();
-        Optional<JsonNode> json = Json.parseLenient(text);
-        if (json.isPresent()) {
-            JsonEntry.Built built = JsonEntry.of("data", json.get(), all ? Integer.MAX_VALUE : TREE_BUDGET);
+        if (built != null) {
             dataTree.set(built.root());
             dataRaw.set("");
             dataTruncated.set(built.truncated());
@@ -210,7 +241,7 @@ public final class JobDetailViewModel {
 
     /** The shown job as the JSON of {@code jobs show --json}, pretty-printed; empty when none is shown. */
     public String copyAsJson() {
-        return shown == null ? "" : prettyJson(JobJson.toJson(shown));
+        return shown == null ? "" : prettyJson(JobJson.toJson(shown.detail()));
     }
 
     public boolean isPresent() {

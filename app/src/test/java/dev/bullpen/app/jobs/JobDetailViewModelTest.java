@@ -98,6 +98,20 @@ class JobDetailViewModelTest {
     }
 
     @Test
+    void longRawTextIsCutUntilShowAll() {
+        String raw = "x".repeat(JobDetailViewModel.RAW_LIMIT + 5);
+        inTest.show("17", Optional.of(failed(raw)));
+
+        assertTrue(inTest.isDataTruncated());
+        assertEquals(JobDetailViewModel.RAW_LIMIT, inTest.getDataRaw().length());
+
+        inTest.showAllData();
+
+        assertFalse(inTest.isDataTruncated());
+        assertEquals(raw, inTest.getDataRaw());
+    }
+
+    @Test
     void aJobWithOnlyAnIdNeverThrows() {
         inTest.show("9", Optional.of(new JobDetail(new JobSnapshot("9", Map.of("stacktrace", "oops")), "stuck",
                 List.of())));
