@@ -320,6 +320,35 @@ class ConsoleQueueUiIT {
     }
 
     @Test
+    void aLargePayloadIsCutUntilShowAllIsClicked() throws Exception {
+        // given a job whose data is an array of 5,000 numbers
+        StringBuilder big = new StringBuilder("{\"rows\":[");
+        for (int i = 0; i < 5_000; i++) {
+            big.append(i == 0 ? "" : ",").append(i);
+        }
+        String id = queue("import").add(NewJob.of(big.append("]}").toString()));
+        openConsole(false);
+        openQueueFromOverview("import");
+
+        // when
+        clickCell("#job-table", id);
+
+        // then only the first values are in the tree, with a way to see all
+        await("detail", () -> lookup("#show-all-data").isVisible());
+        assertTrue(text("#detail-data-summary").endsWith("first 300 values shown"), text("#detail-data-summary"));
+        // (300 values: the root, "rows" and its first 298 elements, then a line for the rest)
+        assertEquals(299, fx(() -> tree().getRoot().getChildren().get(0).getChildren().size()));
+        assertEquals("… 4702 more", fx(() -> tree().getRoot().getChildren().get(0).getChildren().get(298).getValue()));
+
+        // when
+        robot.clickOn(fx(() -> lookup("#show-all-data")));
+
+        // then
+        await("all shown", () -> tree().getRoot().getChildren().get(0).getChildren().size() == 5_000);
+        assertFalse(fx(() -> lookup("#show-all-data").isVisible()));
+    }
+
+    @Test
     void readOnlyModeDisablesAndRefusesEveryAction() throws Exception {
         // given
         JobQueue q = queue("audit");
