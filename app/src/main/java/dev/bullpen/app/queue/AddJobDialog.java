@@ -43,12 +43,17 @@ final class AddJobDialog {
         error.setId("add-job-error");
         error.getStyleClass().add("validation-error");
         error.setWrapText(true);
-        VBox box = new VBox(6, new Label("Name"), name, new Label("Data (JSON)"), data,
-                new Label("Options (Bull JSON: delay, attempts, backoff, priority, jobId, lifo, removeOnComplete…)"),
-                options, error);
+        // room for four lines: the error appears after the dialog is sized
+        error.setMinHeight(72);
+        error.setAlignment(javafx.geometry.Pos.TOP_LEFT);
+        Label optionsLabel = new Label("Options (Bull's: delay, attempts, backoff, priority, jobId, lifo, "
+                + "timeout, removeOnComplete, removeOnFail)");
+        optionsLabel.setWrapText(true);
+        VBox box = new VBox(6, new Label("Name"), name, new Label("Data (JSON)"), data, optionsLabel, options, error);
         box.setPadding(new Insets(8));
         box.setPrefWidth(560);
         dialog.getDialogPane().setContent(box);
+        dialog.setResizable(true);
         ButtonType add = new ButtonType("Add", ButtonBar.ButtonData.OK_DONE);
         dialog.getDialogPane().getButtonTypes().setAll(add, ButtonType.CANCEL);
         Button addButton = (Button) dialog.getDialogPane().lookupButton(add);
