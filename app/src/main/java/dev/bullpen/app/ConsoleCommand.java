@@ -1,6 +1,8 @@
 package dev.bullpen.app;
 
 import dev.bullpen.cli.GlobalOptions;
+import dev.bullpen.queue.InvalidInputException;
+import dev.bullpen.queue.JobState;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -10,7 +12,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code bullpen console}: opens the desktop console window; returns when the window is closed. */
 @Command(name = "console", mixinStandardHelpOptions = true,
-        description = {"Opens the desktop console: live counts of every queue under the prefix.",
+        description = {"Opens the desktop console: live counts of every queue under the prefix; double-click a",
+            "queue to browse, search and act on its jobs.",
             "The window opens even when Redis is unreachable and reconnects by itself."})
 public final class ConsoleCommand implements Callable<Integer> {
     @Spec
@@ -20,11 +23,36 @@ public final class ConsoleCommand implements Callable<Integer> {
             description = "Milliseconds between two reads of the queues (default: ${DEFAULT-VALUE})")
     long pollIntervalMs;
 
+    @Option(names = "--read-only",
+            description = "Refuse every action (retry, promote, remove, clean, pause, add); only look")
+    boolean readOnly;
+
+    @Option(names = "--theme", paramLabel = "THEME", defaultValue = "light",
+            description = "light or dark (default: ${DEFAULT-VALUE}); also in the View menu")
+    String theme;
+
+    @Option(names = "--queue", paramLabel = "Q", description = "Open this queue's jobs at start")
+    String queue;
+
+    @Option(names = "--state", paramLabel = "STATE",
+            description = "With --queue: the state to show (waiting, active, delayed, completed, failed, paused)")
+    String state;
+
+    @Option(names = "--job", paramLabel = "ID", description = "With --queue: show this job's detail")
+    String job;
+
     @Override
     public Integer call() {
         GlobalOptions global = GlobalOptions.of(spec);
+        if (queue == null && (state != null || job != null)) {
+            throw new InvalidInputException("--state and --job need --queue");
+        }
+        ConsoleSettings.OpenAt openAt = queue == null ? null : new ConsoleSettings.OpenAt(queue,
+                state == null ? null : JobState.parse(state).orElseThrow(() ->
+                        new InvalidInputException("--state must be one of waiting, active, delayed, completed, "
+                                + "failed, paused, not '" + state + "'")), job);
         ConsoleSettings settings = new ConsoleSettings(global.endpoint(), global.prefix(),
-                Duration.ofMillis(pollIntervalMs));
+                Duration.ofMillis(pollIntervalMs), readOnly, Theme.parse(theme), openAt);
         MonitorApplication.run(settings);
         return 0;
     }

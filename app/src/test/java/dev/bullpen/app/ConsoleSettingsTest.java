@@ -34,4 +34,18 @@ class ConsoleSettingsTest {
         assertThrows(InvalidInputException.class, () -> new ConsoleSettings(e, "bull", Duration.ofMillis(10)));
         assertThrows(InvalidInputException.class, () -> new ConsoleSettings(e, "", Duration.ofSeconds(2)));
     }
+
+    @Test
+    void readOnlyModeIsInTheWindowTitle() {
+        ConsoleSettings s = new ConsoleSettings(RedisEndpoint.parse("redis://127.0.0.1:6379"), "bull",
+                Duration.ofSeconds(2), true, Theme.DARK, null);
+
+        assertEquals("Bullpen — redis://127.0.0.1:6379 · read-only", s.windowTitle());
+    }
+
+    @Test
+    void themeIsLightOrDark() {
+        assertEquals(Theme.DARK, Theme.parse("Dark"));
+        assertThrows(InvalidInputException.class, () -> Theme.parse("blue"));
+    }
 }

@@ -37,5 +37,17 @@ class LauncherTest {
     void badConsoleOptionsAreRefusedWithExitCode2BeforeAnyWindowOpens() {
         assertTrue(run(2, "console", "--poll-interval", "10").contains("--poll-interval must be at least 100 ms"));
         assertTrue(run(2, "console", "--redis", "http://x").contains("scheme must be redis://"));
+        assertTrue(run(2, "console", "--theme", "blue").contains("--theme must be light or dark, not 'blue'"));
+        assertTrue(run(2, "console", "--state", "failed").contains("--state and --job need --queue"));
+        assertTrue(run(2, "console", "--queue", "q", "--state", "done")
+                .contains("--state must be one of waiting, active, delayed, completed, failed, paused, not 'done'"));
+    }
+
+    @Test
+    void consoleHelpNamesTheReadOnlyAndThemeOptions() {
+        String help = run(0, "console", "--help");
+        assertTrue(help.contains("--read-only"), help);
+        assertTrue(help.contains("--theme=THEME"), help);
+        assertTrue(help.contains("--queue=Q"), help);
     }
 }

@@ -1,5 +1,7 @@
 package dev.bullpen.monitor;
 
+import dev.bullpen.queue.JobQueue;
+import dev.bullpen.queue.JobState;
 import dev.bullpen.queue.QueueConnection;
 import dev.bullpen.queue.QueueStatus;
 import dev.bullpen.queue.RedisEndpoint;
@@ -7,19 +9,23 @@ import dev.bullpen.queue.RedisUnavailableException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The read-only door of the console and CLI into one Redis under one prefix: discovers the queues
- * and reads their status through the engine's queue API, returning immutable snapshots.
+ * The console's and CLI's door into one Redis under one prefix: discovers the queues and reads
+ * their status through the engine's queue API, returning immutable snapshots; reads one queue
+ * ({@link #read}) and acts on it ({@link #act}) through the engine, which enforces Bull's rules.
  *
- * <p>It connects lazily on the first read, and after Redis became unreachable it drops the
- * connection so that the next read connects afresh: callers just call again later (with their own
+ * <p>It connects lazily on the first call, and after Redis became unreachable it drops the
+ * connection so that the next call connects afresh: callers just call again later (with their own
  * backoff). A read that fails on an older connection is tried once more at once on a fresh one,
- * because pooled connections die silently when Redis restarts; otherwise reads never retry.
- * Thread-safe (reads are serialized).
+ * because pooled connections die silently when Redis restarts; otherwise reads never retry, and
+ * actions never do. In read-only mode every action is refused with {@link ReadOnlyException} before
+ * anything is sent. Thread-safe; calls run concurrently on the pooled connection.
  */
 public final class QueueInspector implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(QueueInspector.class);
@@ -28,6 +34,7 @@ public final class QueueInspector implements AutoCloseable {
     private final String prefix;
     private final BiFunction<RedisEndpoint, String, QueueConnection> connector;
     private final Clock clock;
+    private final boolean readOnly;
     private QueueConnection connection;
     private boolean closed;
 
@@ -35,12 +42,28 @@ public final class QueueInspector implements AutoCloseable {
         this(endpoint, prefix, QueueConnection::open, Clock.systemUTC());
     }
 
+    public QueueInspector(RedisEndpoint endpoint, String prefix, boolean readOnly) {
+        this(endpoint, prefix, QueueConnection::open, Clock.systemUTC(), readOnly);
+    }
+
     public QueueInspector(RedisEndpoint endpoint, String prefix,
                           BiFunction<RedisEndpoint, String, QueueConnection> connector, Clock clock) {
+        this(endpoint, prefix, connector, clock, false);
+    }
+
+    public QueueInspector(RedisEndpoint endpoint, String prefix,
+                          BiFunction<RedisEndpoint, String, QueueConnection> connector, Clock clock,
+                          boolean readOnly) {
         this.endpoint = endpoint;
         this.prefix = prefix;
         this.connector = connector;
         this.clock = clock;
+        this.readOnly = readOnly;
+    }
+
+    /** True when every {@link #act} is refused. */
+    public boolean readOnly() {
+        return readOnly;
     }
 
     public RedisEndpoint endpoint() {
@@ -57,22 +80,79 @@ public final class QueueInspector implements AutoCloseable {
      * @throws RedisUnavailableException when Redis cannot be reached; the next call reconnects
      * @throws IllegalStateException     after {@link #close()}
      */
-    public synchronized OverviewSnapshot overview() {
-        boolean fresh = connection == null;
+    public OverviewSnapshot overview() {
+        return withRetry(this::readOverview);
+    }
+
+    /**
+     * A read of one queue (a page, a job, a search batch); tried once more on a fresh connection when
+     * the pooled one died.
+     *
+     * @throws RedisUnavailableException when Redis cannot be reached
+     */
+    public <T> T read(String queue, Function<JobQueue, T> read) {
+        return withRetry(c -> read.apply(c.queue(queue)));
+    }
+
+    /**
+     * Searches one state for {@code text} in id, name, data and failed reason, one read per batch of
+     * {@code batchSize} jobs, handing each batch's matches to the listener as they are found.
+     *
+     * @see JobSearch
+     */
+    public JobSearch.Result search(String queue, JobState state, String text, int batchSize,
+                                   JobSearch.Listener listener) {
+        return JobSearch.run(this, queue, state, text, batchSize, listener);
+    }
+
+    /** Redis INFO (all sections) as key/value pairs. */
+    public Map<String, String> serverInfo() {
+        return withRetry(QueueConnection::serverInfo);
+    }
+
+    /**
+     * An action on one queue (retry, remove, pause, add...), never retried.
+     *
+     * @throws ReadOnlyException         in read-only mode, before anything is sent
+     * @throws RedisUnavailableException when Redis cannot be reached; whether the action happened is unknown
+     */
+    public <T> T act(String queue, String what, Function<JobQueue, T> action) {
+        if (readOnly) {
+            throw new ReadOnlyException(what);
+        }
+        QueueConnection c = connection();
         try {
-            return readOverview(connection());
+            T result = action.apply(c.queue(queue));
+            LOG.info("Queue(name={}, prefix={}) {} done", queue, prefix, what);
+            return result;
         } catch (RedisUnavailableException e) {
-            drop();
+            drop(c);
+            throw e;
+        }
+    }
+
+    private <T> T withRetry(Function<QueueConnection, T> call) {
+        QueueConnection c;
+        boolean fresh;
+        synchronized (this) {
+            fresh = connection == null;
+            c = connection();
+        }
+        try {
+            return call.apply(c);
+        } catch (RedisUnavailableException e) {
+            drop(c);
             if (fresh) {
                 throw e;
             }
             LOG.debug("QueueInspector(redis={}) read failed on an older connection, trying a fresh one: {}",
                     endpoint.display(), e.getMessage());
         }
+        QueueConnection again = connection();
         try {
-            return readOverview(connection());
+            return call.apply(again);
         } catch (RedisUnavailableException e) {
-            drop();
+            drop(again);
             throw e;
         }
     }
@@ -85,7 +165,7 @@ public final class QueueInspector implements AutoCloseable {
         return new OverviewSnapshot(statuses, clock.instant());
     }
 
-    private QueueConnection connection() {
+    private synchronized QueueConnection connection() {
         if (closed) {
             throw new IllegalStateException("QueueInspector for " + endpoint.display() + " is closed");
         }
@@ -96,7 +176,14 @@ public final class QueueInspector implements AutoCloseable {
         return connection;
     }
 
-    private void drop() {
+    /** Drops the connection if it is still the given one (another thread may have replaced it). */
+    private synchronized void drop(QueueConnection broken) {
+        if (connection == broken) {
+            drop();
+        }
+    }
+
+    private synchronized void drop() {
         if (connection != null) {
             try {
                 connection.close();

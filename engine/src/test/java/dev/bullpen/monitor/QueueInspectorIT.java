@@ -120,4 +120,93 @@ class QueueInspectorIT {
         inspector.close();
         assertThrows(IllegalStateException.class, inspector::overview);
     }
+
+    @Test
+    void readOnlyInspectorRefusesEveryActionBeforeReachingRedisButStillReads() {
+        // given
+        try (QueueConnection c = QueueConnection.open(endpoint, "ro")) {
+            c.queue("mail").add(NewJob.of("{}"));
+        }
+        try (QueueInspector inspector = new QueueInspector(endpoint, "ro", QueueConnection::open,
+                Clock.fixed(NOW, ZoneOffset.UTC), true)) {
+            // when / then
+            ReadOnlyException e = assertThrows(ReadOnlyException.class,
+                    () -> inspector.act("mail", "pause mail", q -> {
+                        q.pause();
+                        return null;
+                    }));
+            assertEquals("read-only mode: pause mail refused (open the console without --read-only to act)",
+                    e.getMessage());
+            assertTrue(inspector.readOnly());
+            assertEquals(Long.valueOf(1), inspector.<Long>read("mail", q -> q.status().counts().waiting()));
+        }
+        try (QueueConnection c = QueueConnection.open(endpoint, "ro")) {
+            assertEquals(false, c.queue("mail").isPaused());
+        }
+    }
+
+    @Test
+    void actGoesThroughTheEngine() {
+        try (QueueInspector inspector = inspector("act")) {
+            String id = inspector.act("mail", "add a job", q -> q.add(NewJob.of("{\"to\":\"x\"}")));
+            inspector.act("mail", "pause mail", q -> {
+                q.pause();
+                return null;
+            });
+
+            try (QueueConnection c = QueueConnection.open(endpoint, "act")) {
+                assertTrue(c.queue("mail").isPaused());
+                assertEquals("{\"to\":\"x\"}", c.queue("mail").job(id).orElseThrow().data().orElseThrow());
+            }
+        }
+    }
+
+    @Test
+    void searchReadsTheStateInBatchesAndStreamsMatchesIgnoringCase() {
+        // given 1,050 waiting jobs, three of them mention Alice, one by its name only
+        List<String> ids;
+        try (QueueConnection c = QueueConnection.open(endpoint, "se")) {
+            List<NewJob> jobs = new java.util.ArrayList<>();
+            for (int i = 0; i < 1050; i++) {
+                String data = i == 10 || i == 900 ? "{\"customer\":\"ALICE\"}" : "{\"customer\":\"bob-" + i + "\"}";
+                jobs.add(new NewJob(i == 500 ? "mail-alice" : null, data, null));
+            }
+            ids = c.queue("rewards").addBulk(jobs);
+        }
+        List<Long> scannedPerBatch = new java.util.ArrayList<>();
+        List<String> found = new java.util.ArrayList<>();
+
+        // when
+        JobSearch.Result result;
+        try (QueueInspector inspector = inspector("se")) {
+            result = inspector.search("rewards", dev.bullpen.queue.JobState.WAITING, "alice", 400,
+                    (hits, scanned, total) -> {
+                        scannedPerBatch.add(scanned);
+                        hits.forEach(j -> found.add(j.id()));
+                        assertEquals(1050, total);
+                        return true;
+                    });
+        }
+
+        // then: newest first (Bull's order), three batches
+        assertEquals(List.of(ids.get(900), ids.get(500), ids.get(10)), found);
+        assertEquals(List.of(400L, 800L, 1050L), scannedPerBatch);
+        assertEquals(new JobSearch.Result(1050, 3, false), result);
+    }
+
+    @Test
+    void searchStopsWhenTheListenerCancels() {
+        try (QueueConnection c = QueueConnection.open(endpoint, "sc")) {
+            List<NewJob> jobs = new java.util.ArrayList<>();
+            for (int i = 0; i < 30; i++) {
+                jobs.add(NewJob.of("{}"));
+            }
+            c.queue("q").addBulk(jobs);
+        }
+        try (QueueInspector inspector = inspector("sc")) {
+            JobSearch.Result r = inspector.search("q", dev.bullpen.queue.JobState.WAITING, "x", 10,
+                    (hits, scanned, total) -> false);
+            assertEquals(new JobSearch.Result(10, 0, true), r);
+        }
+    }
 }

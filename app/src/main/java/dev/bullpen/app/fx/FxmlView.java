@@ -8,7 +8,9 @@ import javafx.scene.Parent;
 
 /** Every scene's FXML; parts come in through {@code fx:include}. */
 public enum FxmlView {
-    MAIN_WINDOW("/fxml/main_window.fxml");
+    MAIN_WINDOW("/fxml/main_window.fxml"),
+    /** One queue's screen (includes {@code job_detail.fxml}); loaded once per opened queue. */
+    QUEUE("/fxml/queue.fxml");
 
     private final String path;
 

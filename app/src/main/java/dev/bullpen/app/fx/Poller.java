@@ -54,6 +54,13 @@ public final class Poller<T> implements AutoCloseable {
         schedule(Duration.ZERO);
     }
 
+    /** Reads again now instead of waiting for the next turn (F5). */
+    public synchronized void pollNow() {
+        if (next != null && next.cancel(false)) {
+            schedule(Duration.ZERO);
+        }
+    }
+
     /**
      * One read on the calling thread: publishes its outcome to the FX executor and returns the delay
      * before the next read. Never throws for a failed read.

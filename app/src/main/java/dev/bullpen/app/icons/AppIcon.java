@@ -4,8 +4,12 @@ import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignD;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignE;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignL;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignR;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignT;
 
 /** Icons by meaning; screens never name a raw glyph. */
@@ -17,7 +21,15 @@ public enum AppIcon {
     QUEUE_PAUSED(MaterialDesignP.PAUSE_CIRCLE),
     QUEUE_RUNNING(MaterialDesignP.PLAY_CIRCLE_OUTLINE),
     LAST_REFRESH(MaterialDesignC.CLOCK_OUTLINE),
-    QUEUES(MaterialDesignT.TRAY_FULL);
+    QUEUES(MaterialDesignT.TRAY_FULL),
+    REFRESH(MaterialDesignR.REFRESH),
+    SEARCH(MaterialDesignM.MAGNIFY),
+    RETRY_JOB(MaterialDesignR.REPLAY),
+    REMOVE_JOB(MaterialDesignD.DELETE_OUTLINE),
+    ADD_JOB(MaterialDesignP.PLUS_BOX_OUTLINE),
+    DONE(MaterialDesignC.CHECK_CIRCLE_OUTLINE),
+    READ_ONLY(MaterialDesignE.EYE_OUTLINE),
+    REDIS(MaterialDesignD.DATABASE_OUTLINE);
 
     private final Ikon ikon;
 

@@ -1,6 +1,7 @@
 package dev.bullpen.app.overview;
 
 import dev.bullpen.app.icons.AppIcon;
+import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.transformation.SortedList;
@@ -8,7 +9,10 @@ import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
 import javafx.util.Callback;
 
 /** Binds {@code overview.fxml} to the {@link OverviewViewModel}; no logic of its own. */
@@ -16,6 +20,7 @@ public final class OverviewController {
     private static final PseudoClass STALE = PseudoClass.getPseudoClass("stale");
 
     private final OverviewViewModel viewModel;
+    private final Consumer<String> openQueue;
 
     @FXML
     private Label title;
@@ -44,8 +49,10 @@ public final class OverviewController {
     @FXML
     private TableColumn<QueueRow, Number> pausedColumn;
 
-    public OverviewController(OverviewViewModel viewModel) {
+    /** @param openQueue opens the screen of a queue (double-click or Enter on its row) */
+    public OverviewController(OverviewViewModel viewModel, Consumer<String> openQueue) {
         this.viewModel = viewModel;
+        this.openQueue = openQueue;
     }
 
     public OverviewViewModel getViewModel() {
@@ -74,6 +81,24 @@ public final class OverviewController {
         count(completedColumn, r -> r.getValue().completedProperty(), false);
         count(failedColumn, r -> r.getValue().failedProperty(), true);
         count(pausedColumn, r -> r.getValue().pausedJobsProperty(), false);
+
+        table.setRowFactory(t -> {
+            TableRow<QueueRow> row = new TableRow<>();
+            row.setOnMouseClicked(e -> {
+                if (e.getClickCount() == 2 && !row.isEmpty()) {
+                    openQueue.accept(row.getItem().getName());
+                }
+            });
+            return row;
+        });
+        table.setOnKeyPressed(e -> {
+            QueueRow selected = table.getSelectionModel().getSelectedItem();
+            if (e.getCode() == KeyCode.ENTER && selected != null) {
+                openQueue.accept(selected.getName());
+                e.consume();
+            }
+        });
+        table.setTooltip(new Tooltip("Double-click a queue (or press Enter) to open its jobs"));
     }
 
     private static void count(TableColumn<QueueRow, Number> column,

@@ -1,0 +1,154 @@
+package dev.bullpen.app.jobs;
+
+import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
+import javafx.fxml.FXML;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TitledPane;
+import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeView;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.layout.VBox;
+
+/** Binds {@code job_detail.fxml} to the {@link JobDetailViewModel}. */
+public final class JobDetailController {
+    private final JobDetailViewModel viewModel;
+
+    @FXML
+    private Label title;
+    @FXML
+    private Label stateBadge;
+    @FXML
+    private Button copyButton;
+    @FXML
+    private Label message;
+    @FXML
+    private ScrollPane scroll;
+    @FXML
+    private VBox body;
+    @FXML
+    private Label created;
+    @FXML
+    private Label started;
+    @FXML
+    private Label finished;
+    @FXML
+    private Label waitTime;
+    @FXML
+    private Label runTime;
+    @FXML
+    private Label attempts;
+    @FXML
+    private Label progress;
+    @FXML
+    private TitledPane errorPane;
+    @FXML
+    private Label failedReason;
+    @FXML
+    private TextArea stacktraces;
+    @FXML
+    private Label dataSummary;
+    @FXML
+    private Button showAllButton;
+    @FXML
+    private TreeView<String> dataTree;
+    @FXML
+    private TextArea dataRaw;
+    @FXML
+    private TextArea returnValue;
+    @FXML
+    private TextArea options;
+    @FXML
+    private TitledPane logsPane;
+    @FXML
+    private ListView<String> logs;
+
+    public JobDetailController(JobDetailViewModel viewModel) {
+        this.viewModel = viewModel;
+    }
+
+    @FXML
+    private void initialize() {
+        title.textProperty().bind(viewModel.titleProperty());
+        stateBadge.textProperty().bind(viewModel.stateProperty());
+        viewModel.stateProperty().addListener((o, was, now) -> {
+            stateBadge.getStyleClass().removeIf(c -> c.startsWith("state-is-"));
+            stateBadge.getStyleClass().add("state-is-" + now);
+        });
+        visibleWhen(stateBadge, viewModel.presentProperty());
+        copyButton.disableProperty().bind(viewModel.presentProperty().not());
+        message.textProperty().bind(viewModel.messageProperty());
+        visibleWhen(message, viewModel.messageProperty().isNotEmpty());
+        scroll.visibleProperty().bind(viewModel.presentProperty());
+
+        created.textProperty().bind(viewModel.createdProperty());
+        started.textProperty().bind(viewModel.startedProperty());
+        finished.textProperty().bind(viewModel.finishedProperty());
+        waitTime.textProperty().bind(Bindings.concat("↳ waited ", viewModel.waitTimeProperty()));
+        runTime.textProperty().bind(Bindings.concat("↳ ran ", viewModel.runTimeProperty()));
+        attempts.textProperty().bind(Bindings.concat("Attempts made: ", viewModel.attemptsProperty()));
+        progress.textProperty().bind(Bindings.concat("Progress: ", viewModel.progressProperty()));
+
+        failedReason.textProperty().bind(viewModel.failedReasonProperty());
+        visibleWhen(errorPane, viewModel.failedReasonProperty().isNotEmpty()
+                .or(Bindings.isNotEmpty(viewModel.stacktraces())));
+        viewModel.stacktraces().addListener((ListChangeListener<String>) c -> showStacktraces());
+        visibleWhen(stacktraces, Bindings.isNotEmpty(viewModel.stacktraces()));
+
+        dataSummary.textProperty().bind(viewModel.dataSummaryProperty());
+        visibleWhen(showAllButton, viewModel.dataTruncatedProperty());
+        visibleWhen(dataTree, viewModel.dataTreeProperty().isNotNull());
+        visibleWhen(dataRaw, viewModel.dataTreeProperty().isNull().and(viewModel.dataRawProperty().isNotEmpty()));
+        dataRaw.textProperty().bind(viewModel.dataRawProperty());
+        viewModel.dataTreeProperty().addListener((o, was, now) -> dataTree.setRoot(now == null ? null : item(now, 0)));
+
+        returnValue.textProperty().bind(viewModel.returnValueProperty());
+        options.textProperty().bind(viewModel.optionsProperty());
+        logs.setItems(viewModel.logs());
+        logsPane.textProperty().bind(Bindings.concat("Logs (", Bindings.size(viewModel.logs()), ")"));
+    }
+
+    private static void visibleWhen(javafx.scene.Node node, javafx.beans.value.ObservableBooleanValue when) {
+        node.visibleProperty().bind(when);
+        node.managedProperty().bind(when);
+    }
+
+    private void showStacktraces() {
+        StringBuilder sb = new StringBuilder();
+        int n = viewModel.stacktraces().size();
+        for (int i = 0; i < n; i++) {
+            if (n > 1) {
+                sb.append(i == 0 ? "── attempt " + n + " (newest) ──\n" : "── attempt " + (n - i) + " ──\n");
+            }
+            sb.append(viewModel.stacktraces().get(i)).append('\n');
+        }
+        stacktraces.setText(sb.toString());
+    }
+
+    /** Tree items for an entry: the first two levels open, deeper ones collapsed. */
+    private static TreeItem<String> item(JsonEntry entry, int depth) {
+        TreeItem<String> item = new TreeItem<>(entry.label());
+        for (JsonEntry child : entry.children()) {
+            item.getChildren().add(item(child, depth + 1));
+        }
+        item.setExpanded(depth < 2);
+        return item;
+    }
+
+    @FXML
+    private void copyJson() {
+        ClipboardContent content = new ClipboardContent();
+        content.putString(viewModel.copyAsJson());
+        Clipboard.getSystemClipboard().setContent(content);
+    }
+
+    @FXML
+    private void showAll() {
+        viewModel.showAllData();
+    }
+}
