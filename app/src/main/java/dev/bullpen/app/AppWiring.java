@@ -116,7 +116,10 @@ public final class AppWiring implements AutoCloseable {
                 RedisController.class, () -> new RedisController(redis),
                 MainWindowController.class, () -> {
                     mainWindow = new MainWindowController(overview, this::queueScreen, settings.readOnly(),
-                            settings.theme(), poller::pollNow);
+                            settings.theme(), () -> {
+                                inspector.rediscover(); // F5 on the overview finds new queues at once
+                                poller.pollNow();
+                            });
                     return mainWindow;
                 },
                 OverviewController.class, () -> new OverviewController(overview, name -> mainWindow.openQueue(name))));

@@ -157,12 +157,37 @@ public final class QueueInspector implements AutoCloseable {
         }
     }
 
+    /**
+     * Discovery SCANs every key under the prefix, which grows with the number of jobs: it runs at
+     * most every {@link #DISCOVERY_INTERVAL}; the polls in between read the counts of the queues
+     * found last time (one round trip each), so their cost does not grow with queue size.
+     */
+    static final java.time.Duration DISCOVERY_INTERVAL = java.time.Duration.ofSeconds(30);
+
+    private List<String> knownQueues;
+    private java.time.Instant discoveredAt;
+
     private OverviewSnapshot readOverview(QueueConnection c) {
+        java.time.Instant now = clock.instant();
+        List<String> names;
+        synchronized (this) {
+            // with no queue known, every poll discovers: new queues show at once, and a dead Redis is noticed
+            if (knownQueues == null || knownQueues.isEmpty() || !now.isBefore(discoveredAt.plus(DISCOVERY_INTERVAL))) {
+                knownQueues = List.copyOf(c.discoverQueues());
+                discoveredAt = now;
+            }
+            names = knownQueues;
+        }
         List<QueueStatus> statuses = new ArrayList<>();
-        for (String name : c.discoverQueues()) {
+        for (String name : names) {
             statuses.add(c.queue(name).status());
         }
-        return new OverviewSnapshot(statuses, clock.instant());
+        return new OverviewSnapshot(statuses, now);
+    }
+
+    /** Forgets the queues found so far: the next overview discovers them again (e.g. on F5). */
+    public synchronized void rediscover() {
+        knownQueues = null;
     }
 
     private synchronized QueueConnection connection() {
@@ -184,6 +209,7 @@ public final class QueueInspector implements AutoCloseable {
     }
 
     private synchronized void drop() {
+        knownQueues = null; // Redis may have lost or gained queues while we could not see it
         if (connection != null) {
             try {
                 connection.close();

@@ -4,16 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
+import dev.bullpen.testing.SettableClock;
 import org.junit.jupiter.api.Test;
 
 /** The circuit breaker around the checkout's Redis push. */
 class CheckoutCircuitBreakerTest {
-    private final SettableClock clock = new SettableClock();
+    private final SettableClock clock = new SettableClock(1_767_225_600_000L);
     private final CircuitBreaker breaker = new CircuitBreaker(3, Duration.ofSeconds(30), clock);
 
     @Test
@@ -70,26 +67,4 @@ class CheckoutCircuitBreakerTest {
     }
 
     /** A clock that moves only when told. */
-    static final class SettableClock extends Clock {
-        private Instant now = Instant.parse("2026-01-01T00:00:00Z");
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 }

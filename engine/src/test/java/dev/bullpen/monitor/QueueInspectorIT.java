@@ -11,6 +11,7 @@ import dev.bullpen.queue.QueueCounts;
 import dev.bullpen.queue.QueueStatus;
 import dev.bullpen.queue.RedisEndpoint;
 import dev.bullpen.queue.RedisUnavailableException;
+import dev.bullpen.testing.SettableClock;
 import dev.bullpen.testing.RedisServer;
 import java.time.Clock;
 import java.time.Instant;
@@ -90,6 +91,34 @@ class QueueInspectorIT {
             OverviewSnapshot after = inspector.overview();
             assertEquals(1, after.queues().size());
             assertEquals("again", after.queues().get(0).name());
+        }
+    }
+
+    @Test
+    void discoveryScansAtMostEveryThirtySecondsWhileCountsAreReadEveryPoll() {
+        SettableClock clock = new SettableClock(NOW.toEpochMilli());
+        try (QueueInspector inspector = new QueueInspector(endpoint, "dc", QueueConnection::open, clock);
+             QueueConnection c = QueueConnection.open(endpoint, "dc")) {
+            c.queue("first").add(NewJob.of("{}"));
+            assertEquals(List.of("first"), inspector.overview().queues().stream().map(QueueStatus::name).toList());
+
+            // a new queue and a new job within the interval: the job is counted, the queue not yet listed
+            c.queue("second").add(NewJob.of("{}"));
+            c.queue("first").add(NewJob.of("{}"));
+            clock.advance(29_000);
+            OverviewSnapshot soon = inspector.overview();
+            assertEquals(List.of("first"), soon.queues().stream().map(QueueStatus::name).toList());
+            assertEquals(2, soon.queues().get(0).counts().waiting());
+
+            // after the interval the SCAN runs again
+            clock.advance(1_000);
+            assertEquals(List.of("first", "second"),
+                    inspector.overview().queues().stream().map(QueueStatus::name).toList());
+
+            // and a refresh by hand discovers at once
+            c.queue("third").add(NewJob.of("{}"));
+            inspector.rediscover();
+            assertEquals(3, inspector.overview().queues().size());
         }
     }
 
