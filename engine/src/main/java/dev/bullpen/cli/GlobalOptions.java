@@ -1,7 +1,12 @@
 package dev.bullpen.cli;
 
 import dev.bullpen.queue.QueueConnection;
+import dev.bullpen.queue.PersonalDataMask;
 import dev.bullpen.queue.RedisEndpoint;
+import dev.bullpen.queue.TlsOptions;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
@@ -11,9 +16,43 @@ import picocli.CommandLine.ScopeType;
  */
 public final class GlobalOptions {
     @Option(names = "--redis", paramLabel = "URL", scope = ScopeType.INHERIT,
-            description = "redis://[user:password@]host:port[/db] or rediss:// for TLS. "
+            description = "redis://[user:password@]host:port[/db] or rediss:// for TLS; "
+                    + "redis-sentinel://[user:password@]host:port[,host:port...]/mastername[/db]; "
+                    + "redis-cluster://[user:password@]host:port[,host:port...]. "
                     + "Default: $REDIS_URL, else $REDIS_HOST/$REDIS_PORT/$REDIS_PASSWORD, else redis://127.0.0.1:6379")
     String redisUrl;
+
+    @Option(names = "--redis-ca", paramLabel = "FILE", scope = ScopeType.INHERIT,
+            description = "TLS: CA certificate(s) (PEM) or trust store (.p12/.jks; password in $REDIS_CA_PASSWORD) "
+                    + "that signed the server's certificate. Default: $REDIS_CA, else the JDK's CAs")
+    Path redisCa;
+
+    @Option(names = "--redis-cert", paramLabel = "FILE", scope = ScopeType.INHERIT,
+            description = "TLS: client certificate (PEM), with --redis-key. Default: $REDIS_CERT")
+    Path redisCert;
+
+    @Option(names = "--redis-key", paramLabel = "FILE", scope = ScopeType.INHERIT,
+            description = "TLS: client private key (unencrypted PKCS#8 PEM). Default: $REDIS_KEY")
+    Path redisKey;
+
+    @Option(names = "--redis-keystore", paramLabel = "FILE", scope = ScopeType.INHERIT,
+            description = "TLS: client certificate and key as PKCS12 (password in $REDIS_KEYSTORE_PASSWORD). "
+                    + "Default: $REDIS_KEYSTORE")
+    Path redisKeystore;
+
+    @Option(names = "--redis-tls-skip-hostname-check", scope = ScopeType.INHERIT,
+            description = "TLS: accept a server certificate that does not name the host connected to "
+                    + "(e.g. IP-only certificates); the CA is still checked. Default: $REDIS_TLS_SKIP_HOSTNAME_CHECK")
+    boolean skipHostnameCheck;
+
+    @Option(names = "--unmask", scope = ScopeType.INHERIT,
+            description = "Show personal fields of job data (e-mail, names, addresses, phone numbers) unmasked")
+    boolean unmask;
+
+    @Option(names = "--mask-fields", paramLabel = "F,F", split = ",", scope = ScopeType.INHERIT,
+            description = "Field names of job data to mask (default: $BULLPEN_MASK_FIELDS, else "
+                    + PersonalDataMask.DEFAULT_FIELDS_TEXT + ")")
+    List<String> maskFields;
 
     @Option(names = "--prefix", paramLabel = "P", scope = ScopeType.INHERIT, defaultValue = "bull",
             description = "Bull key prefix (default: ${DEFAULT-VALUE})")
@@ -32,7 +71,20 @@ public final class GlobalOptions {
     }
 
     public RedisEndpoint endpoint() {
-        return RedisEndpoint.resolve(redisUrl, System.getenv());
+        Map<String, String> env = System.getenv();
+        return RedisEndpoint.resolve(redisUrl, env)
+                .withTls(TlsOptions.resolve(redisCa, redisCert, redisKey, redisKeystore, skipHostnameCheck, env));
+    }
+
+    /** How job data is shown: masked unless {@code --unmask}. */
+    public PersonalDataMask mask() {
+        if (unmask) {
+            return PersonalDataMask.NONE;
+        }
+        if (maskFields != null && !maskFields.isEmpty()) {
+            return PersonalDataMask.of(maskFields);
+        }
+        return PersonalDataMask.fromEnv(System.getenv());
     }
 
     public String prefix() {
