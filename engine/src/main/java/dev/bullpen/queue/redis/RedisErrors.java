@@ -36,6 +36,11 @@ final class RedisErrors {
     }
 
     static RuntimeException translate(RedisEndpoint endpoint, JedisException e) {
+        // an ACL refusal of one command, after a good login (JedisAccessControlException too)
+        if (String.valueOf(e.getMessage()).startsWith("NOPERM")) {
+            return new QueueException("the Redis user " + (endpoint.user() == null ? "default" : endpoint.user())
+                    + " may not write (or run this command): " + clean(endpoint, e.getMessage()));
+        }
         if (e instanceof JedisAccessControlException || isAuthError(e)) {
             return new RedisUnavailableException(
                     "Redis at " + endpoint.display() + " refused the login: " + clean(endpoint, e.getMessage()), e);
@@ -43,10 +48,6 @@ final class RedisErrors {
         if (e instanceof JedisConnectionException) {
             return new RedisUnavailableException(
                     "cannot reach Redis at " + endpoint.display() + ": " + cause(endpoint, e), e);
-        }
-        if (e instanceof JedisDataException && String.valueOf(e.getMessage()).startsWith("NOPERM")) {
-            return new QueueException("the Redis user " + (endpoint.user() == null ? "default" : endpoint.user())
-                    + " may not write (or run this command): " + clean(endpoint, e.getMessage()));
         }
         if (e instanceof JedisDataException) {
             return new QueueException("Redis at " + endpoint.display() + " replied with an error: "
