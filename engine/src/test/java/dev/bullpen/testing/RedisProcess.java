@@ -52,12 +52,12 @@ public final class RedisProcess implements AutoCloseable {
         List<String> cmd = new ArrayList<>();
         cmd.add(RedisServer.binary());
         if (sentinel) {
-            cmd.add(dir.resolve("sentinel.conf").toString());
-            cmd.add("--sentinel");
+            cmd.addAll(List.of(dir.resolve("sentinel.conf").toString(), "--sentinel"));
+        } else {
+            cmd.addAll(List.of("--dir", dir.toString(), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
+                    "--protected-mode", "no"));
         }
-        cmd.addAll(List.of("--dir", dir.toString(), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
-                "--protected-mode", "no"));
-        if (!args.contains("--port")) {
+        if (!sentinel && !args.contains("--port")) {
             cmd.addAll(List.of("--port", Integer.toString(port)));
         }
         cmd.addAll(args);

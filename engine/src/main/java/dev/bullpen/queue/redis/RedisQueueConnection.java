@@ -206,8 +206,7 @@ public final class RedisQueueConnection implements QueueConnection {
                 if (!retry || System.nanoTime() + delayMs * 1_000_000 > deadline) {
                     throw RedisErrors.translate(endpoint, e);
                 }
-                LOG.warn("Redis {} failed ({}); retrying in {} ms", endpoint.display(),
-                        RedisErrors.clean(endpoint, String.valueOf(e.getMessage())), delayMs);
+                LOG.warn("{}; retrying in {} ms", RedisErrors.translate(endpoint, e).getMessage(), delayMs);
                 try {
                     Thread.sleep(delayMs);
                 } catch (InterruptedException ie) {
