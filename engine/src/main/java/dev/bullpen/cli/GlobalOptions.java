@@ -1,6 +1,7 @@
 package dev.bullpen.cli;
 
 import dev.bullpen.queue.QueueConnection;
+import dev.bullpen.logging.LogFormat;
 import dev.bullpen.queue.PersonalDataMask;
 import dev.bullpen.queue.RedisEndpoint;
 import dev.bullpen.queue.TlsOptions;
@@ -58,6 +59,11 @@ public final class GlobalOptions {
             description = "Bull key prefix (default: ${DEFAULT-VALUE})")
     String prefix = "bull";
 
+    @Option(names = "--log-format", paramLabel = "text|json", scope = ScopeType.INHERIT,
+            description = "Log lines as readable text (default) or one JSON object per line for log aggregators. "
+                    + "Default: $BULLPEN_LOG_FORMAT, else text")
+    String logFormat;
+
     @Option(names = "--verbose", scope = ScopeType.INHERIT, description = "Print stack traces of errors")
     boolean verbose;
 
@@ -85,6 +91,11 @@ public final class GlobalOptions {
             return PersonalDataMask.of(maskFields);
         }
         return PersonalDataMask.fromEnv(System.getenv());
+    }
+
+    /** The log format asked for: the option, else {@code BULLPEN_LOG_FORMAT}, else text. */
+    public LogFormat logFormat() {
+        return LogFormat.parse(logFormat != null ? logFormat : System.getenv("BULLPEN_LOG_FORMAT"));
     }
 
     public String prefix() {
