@@ -12,6 +12,7 @@ import dev.bullpen.queue.JobState;
 import dev.bullpen.queue.NewJob;
 import dev.bullpen.queue.QueueConnection;
 import dev.bullpen.queue.RedisEndpoint;
+import dev.bullpen.queue.redis.RedisQueueConnection;
 import dev.bullpen.testing.RedisProcess;
 import dev.bullpen.testing.RedisServer;
 import java.io.PrintWriter;
@@ -98,6 +99,8 @@ class ClusterIT {
                 assertEquals("waiting", q.detail(id).orElseThrow().state());
                 assertEquals(List.of("mails", "orders"), c.discoverQueues());
                 owners.add(ownerOf(prefix + ":orders:id"));
+                assertEquals(owners.get(owners.size() - 1), ((RedisQueueConnection) c).writeTarget().getPort(),
+                        "dedicated connections for " + prefix + " go to the master of its slot");
             }
         }
         assertTrue(owners.stream().distinct().count() >= 2, "queues on several masters: " + owners);

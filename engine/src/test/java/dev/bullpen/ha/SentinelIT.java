@@ -58,6 +58,7 @@ class SentinelIT {
 
         try (RedisQueueConnection c = RedisQueueConnection.open(endpoint, "bull")) {
             JobQueue q = c.queue("ha");
+            assertEquals(new HostAndPort("127.0.0.1", masterPort), c.writeTarget());
             List<String> acknowledged = new ArrayList<>();
             for (int i = 0; i < 20; i++) {
                 acknowledged.add(q.add(NewJob.of("{\"i\":" + i + "}")));
@@ -89,6 +90,10 @@ class SentinelIT {
             try (Jedis s = new Jedis(HostAndPort.from(sentinels.get(0)))) {
                 assertEquals(List.of("127.0.0.1", Integer.toString(replicaPort)),
                         s.sentinelGetMasterAddrByName("mymaster"), "the replica is the master now");
+            }
+            assertEquals(new HostAndPort("127.0.0.1", replicaPort), c.writeTarget());
+            try (Jedis dedicated = c.openDedicated(2_000)) {
+                assertEquals("master", dedicated.role().get(0), "a worker's blocking connection goes to the new master");
             }
             for (String id : acknowledged) {
                 assertTrue(q.job(id).isPresent(), "acknowledged job " + id + " is on the new master");

@@ -23,6 +23,7 @@ import redis.clients.jedis.Connection;
 import redis.clients.jedis.ConnectionPool;
 import redis.clients.jedis.ConnectionPoolConfig;
 import redis.clients.jedis.Pipeline;
+import redis.clients.jedis.util.JedisClusterCRC16;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import redis.clients.jedis.HostAndPort;
@@ -231,6 +232,40 @@ public final class RedisQueueConnection implements QueueConnection {
     /** The pooled client, for engine parts in {@code queue.redis} and {@code worker}. */
     public UnifiedJedis redis() {
         return redis;
+    }
+
+    /**
+     * Where this prefix's commands go now: the server; behind Sentinel, the current master; on a
+     * cluster, the master that owns the prefix's hash slot.
+     */
+    public HostAndPort writeTarget() {
+        if (redis instanceof RedisSentinelClient sentinel) {
+            return sentinel.getCurrentMaster();
+        }
+        if (redis instanceof RedisClusterClient cluster) {
+            return call(true, () -> {
+                try (Connection c = cluster.getConnectionFromSlot(JedisClusterCRC16.getSlot(prefix + ":"))) {
+                    return c.getHostAndPort();
+                }
+            });
+        }
+        return new HostAndPort(endpoint.host(), endpoint.port());
+    }
+
+    /**
+     * A dedicated connection (not from the pool) to {@link #writeTarget()}, for blocking commands
+     * and pub/sub, with this endpoint's login and TLS settings. The caller closes it, and opens a
+     * new one after a connection error: behind Sentinel the master may have moved.
+     */
+    public Jedis openDedicated(int socketTimeoutMs) {
+        HostAndPort target = writeTarget();
+        try {
+            Jedis j = new Jedis(target, clientConfig(endpoint, socketTimeoutMs));
+            j.ping();
+            return j;
+        } catch (JedisException e) {
+            throw RedisErrors.translate(endpoint, e);
+        }
     }
 
     /** This connection's token: lock value and pub/sub channel suffix, as a Bull Queue instance has one. */
