@@ -2,6 +2,7 @@ package dev.bullpen.cli;
 
 import dev.bullpen.queue.QueueConnection;
 import dev.bullpen.logging.LogFormat;
+import dev.bullpen.queue.InvalidInputException;
 import dev.bullpen.queue.PersonalDataMask;
 import dev.bullpen.queue.RedisEndpoint;
 import dev.bullpen.queue.TlsOptions;
@@ -78,8 +79,14 @@ public final class GlobalOptions {
 
     public RedisEndpoint endpoint() {
         Map<String, String> env = System.getenv();
-        return RedisEndpoint.resolve(redisUrl, env)
-                .withTls(TlsOptions.resolve(redisCa, redisCert, redisKey, redisKeystore, skipHostnameCheck, env));
+        RedisEndpoint endpoint = RedisEndpoint.resolve(redisUrl, env);
+        boolean tlsOptionGiven = redisCa != null || redisCert != null || redisKey != null || redisKeystore != null
+                || skipHostnameCheck;
+        if (tlsOptionGiven && !endpoint.tls()) {
+            throw new InvalidInputException("TLS options (--redis-ca, --redis-cert, --redis-key, --redis-keystore, "
+                    + "--redis-tls-skip-hostname-check) need a rediss:// URL, not " + endpoint.safeUrl());
+        }
+        return endpoint.withTls(TlsOptions.resolve(redisCa, redisCert, redisKey, redisKeystore, skipHostnameCheck, env));
     }
 
     /** How job data is shown: masked unless {@code --unmask}. */

@@ -118,6 +118,13 @@ class TlsIT {
     }
 
     @Test
+    void tlsOptionsWithAPlainUrlAreBadUsage() {
+        Cli r = cli("--redis", "redis://localhost:" + port, "--redis-ca", certs.caCert().toString(), "status");
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains("need a rediss:// URL"), r.err());
+    }
+
+    @Test
     void plainTextToTheTlsPortFailsFast() {
         RedisUnavailableException e = assertThrows(RedisUnavailableException.class,
                 () -> QueueConnection.open(RedisEndpoint.parse("redis://localhost:" + port), "bull"));
