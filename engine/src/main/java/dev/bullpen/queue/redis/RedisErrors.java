@@ -24,6 +24,8 @@ import redis.clients.jedis.exceptions.JedisException;
  * (do not retry). Messages never contain the password.
  */
 final class RedisErrors {
+    static final String CONNECTION_LOST = "connection lost (Redis stopped or closed the connection)";
+
     private RedisErrors() {
     }
 
@@ -133,7 +135,7 @@ final class RedisErrors {
         if (m.contains("Unexpected end of stream") || chain.stream().anyMatch(t ->
                 String.valueOf(t.getMessage()).contains("Broken pipe")
                         || String.valueOf(t.getMessage()).contains("Connection reset"))) {
-            return "connection lost (Redis stopped or closed the connection)";
+            return CONNECTION_LOST;
         }
         if (m.contains("Unknown reply") || m.contains("ERR Protocol")) {
             return "the server did not answer as Redis does (" + clean(endpoint, m) + ")";

@@ -4,6 +4,7 @@ import dev.bullpen.queue.InvalidInputException;
 import dev.bullpen.queue.JobQueue;
 import dev.bullpen.queue.QueueConnection;
 import dev.bullpen.queue.RedisEndpoint;
+import dev.bullpen.queue.RedisUnavailableException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -86,7 +87,16 @@ public final class RedisQueueConnection implements QueueConnection {
                         clientConfig(endpoint, PROBE_TIMEOUT_MS))) {
                     probe.ping();
                 } catch (JedisException e) {
-                    throw RedisErrors.translate(endpoint, e);
+                    RuntimeException t = RedisErrors.translate(endpoint, e);
+                    TlsOptions o = endpoint.tlsOptions();
+                    if (endpoint.tls() && o.certFile() == null && o.keystoreFile() == null
+                            && t.getMessage().endsWith(RedisErrors.CONNECTION_LOST)) {
+                        // TLS 1.3: a server that wants a client certificate just closes the connection
+                        throw new RedisUnavailableException("cannot reach Redis at " + endpoint.display()
+                                + ": the server closed the TLS connection at once; does it want a client "
+                                + "certificate (tls-auth-clients)? See --redis-cert/--redis-key", e);
+                    }
+                    throw t;
                 }
                 RedisClient client = RedisClient.builder()
                         .hostAndPort(endpoint.host(), endpoint.port())
