@@ -6,7 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.bullpen.cli.MainCommand;
+import dev.bullpen.monitor.OverviewSnapshot;
+import dev.bullpen.monitor.QueueInspector;
 import dev.bullpen.queue.InvalidInputException;
+import dev.bullpen.queue.QueueStatus;
 import dev.bullpen.queue.JobQueue;
 import dev.bullpen.queue.JobState;
 import dev.bullpen.queue.NewJob;
@@ -104,6 +107,13 @@ class ClusterIT {
             }
         }
         assertTrue(owners.stream().distinct().count() >= 2, "queues on several masters: " + owners);
+
+        // the console reads the cluster through the same door (QueueInspector)
+        try (QueueInspector console = new QueueInspector(endpoint, "{shop}")) {
+            OverviewSnapshot overview = console.overview();
+            assertEquals(List.of("mails", "orders"), overview.queues().stream().map(QueueStatus::name).toList());
+            assertEquals(3, overview.queues().get(1).counts().waiting());
+        }
 
         Cli status = cli("--redis", url(), "--prefix", "{shop}", "status", "--json");
         assertEquals(0, status.code(), status.err());
