@@ -3,6 +3,7 @@ package dev.bullpen.ha;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.bullpen.monitor.QueueInspector;
 import dev.bullpen.queue.JobQueue;
 import dev.bullpen.queue.NewJob;
 import dev.bullpen.queue.RedisEndpoint;
@@ -56,7 +57,8 @@ class SentinelIT {
         RedisEndpoint endpoint = RedisEndpoint.parse("redis-sentinel://" + String.join(",", sentinels) + "/mymaster");
         assertEquals(RedisEndpoint.Kind.SENTINEL, endpoint.kind());
 
-        try (RedisQueueConnection c = RedisQueueConnection.open(endpoint, "bull")) {
+        try (RedisQueueConnection c = RedisQueueConnection.open(endpoint, "bull");
+                QueueInspector console = new QueueInspector(endpoint, "bull")) {
             JobQueue q = c.queue("ha");
             assertEquals(new HostAndPort("127.0.0.1", masterPort), c.writeTarget());
             List<String> acknowledged = new ArrayList<>();
@@ -68,11 +70,15 @@ class SentinelIT {
                 assertEquals(1L, m.waitReplicas(1, 10_000), "the replica has the first 20 jobs");
             }
 
+            assertEquals(20, console.overview().queues().get(0).counts().waiting());
+
             master.kill();
             long killed = System.nanoTime();
             // a read right after the kill waits for the failover instead of failing
             assertEquals(20, q.status().counts().waiting());
             double failoverSeconds = (System.nanoTime() - killed) / 1e9;
+            // the console's pooled connections died with the master too: its next read is retried
+            assertEquals(20, console.overview().queues().get(0).counts().waiting());
 
             // writes: one may fail on a connection that died with the master (its outcome is unknown,
             // so it is not retried); the others are retried until the new master takes them
