@@ -11,6 +11,7 @@ import dev.bullpen.queue.JobQueue;
 import dev.bullpen.queue.JobSnapshot;
 import dev.bullpen.queue.JobState;
 import dev.bullpen.queue.Json;
+import dev.bullpen.queue.PersonalDataMask;
 import dev.bullpen.queue.NewJob;
 import dev.bullpen.queue.NotFoundException;
 import dev.bullpen.queue.QueueConnection;
@@ -93,7 +94,8 @@ final class JobsCommand implements Runnable {
             if (json) {
                 ObjectNode root = Json.MAPPER.createObjectNode();
                 ArrayNode arr = root.putArray("jobs");
-                jobs.forEach(j -> arr.add(JobJson.toJson(j)));
+                PersonalDataMask mask = GlobalOptions.of(spec).mask();
+                jobs.forEach(j -> arr.add(mask.applyToJob(JobJson.toJson(j))));
                 Output.json(out(), root);
             } else {
                 List<List<String>> rows = new ArrayList<>();
@@ -121,7 +123,7 @@ final class JobsCommand implements Runnable {
         public Integer call() {
             JobDetail d = withQueue(false, q -> q.detail(id)).orElseThrow(
                     () -> new NotFoundException("job " + id + " not found in queue " + queueName));
-            ObjectNode node = JobJson.toJson(d);
+            ObjectNode node = GlobalOptions.of(spec).mask().applyToJob(JobJson.toJson(d));
             if (json) {
                 Output.json(out(), node);
             } else {

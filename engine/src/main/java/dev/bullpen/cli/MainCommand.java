@@ -33,6 +33,18 @@ public final class MainCommand implements Runnable {
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new MainCommand());
         cl.setExecutionExceptionHandler(MainCommand::handle);
+        // the log format applies before any command logs anything
+        cl.setExecutionStrategy(parsed -> {
+            Object root = parsed.commandSpec().root().userObject();
+            if (root instanceof MainCommand main) {
+                try {
+                    main.global.logFormat().apply();
+                } catch (InvalidInputException e) {
+                    throw new CommandLine.ParameterException(parsed.commandSpec().commandLine(), e.getMessage());
+                }
+            }
+            return new CommandLine.RunLast().execute(parsed);
+        });
         cl.setParameterExceptionHandler((ex, args) -> {
             PrintWriter err = ex.getCommandLine().getErr();
             err.println("error: " + ex.getMessage());

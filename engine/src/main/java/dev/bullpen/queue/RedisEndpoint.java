@@ -4,17 +4,50 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * Where Redis is and how to log in. The password is never part of {@link #toString()} or
  * {@link #display()}.
+ *
+ * <p>URL forms:
+ * <ul>
+ *   <li>{@code redis://[user:password@]host[:port][/db]}, {@code rediss://...} for TLS;</li>
+ *   <li>{@code redis-sentinel://[user:password@]host:port[,host:port...]/mastername[/db]}: the
+ *       sentinels to ask, and the name of the master they watch; the credentials are those of the
+ *       master (sentinels without a password); {@code rediss-sentinel://} for TLS;</li>
+ *   <li>{@code redis-cluster://[user:password@]host:port[,host:port...]}: seed nodes of a Redis
+ *       Cluster (database 0 only); {@code rediss-cluster://} for TLS.</li>
+ * </ul>
+ * For {@link Kind#SENTINEL} and {@link Kind#CLUSTER}, {@link #host()} and {@link #port()} are
+ * those of the first node listed.
  */
-public record RedisEndpoint(String host, int port, String user, String password, int database, boolean tls) {
+public record RedisEndpoint(String host, int port, String user, String password, int database, boolean tls,
+        Kind kind, List<String> nodes, String masterName, TlsOptions tlsOptions) {
     public static final String DEFAULT_URL = "redis://127.0.0.1:6379";
 
+    /** How Bullpen finds the Redis it writes to. */
+    public enum Kind { STANDALONE, SENTINEL, CLUSTER }
+
+    /** A single server, default TLS settings. */
+    public RedisEndpoint(String host, int port, String user, String password, int database, boolean tls) {
+        this(host, port, user, password, database, tls, Kind.STANDALONE, null, null, TlsOptions.DEFAULTS);
+    }
+
     public RedisEndpoint {
+        kind = kind == null ? Kind.STANDALONE : kind;
+        tlsOptions = tlsOptions == null ? TlsOptions.DEFAULTS : tlsOptions;
+        nodes = nodes == null || nodes.isEmpty() ? List.of(hostPort(host, port)) : List.copyOf(nodes);
+        if (kind == Kind.SENTINEL && (masterName == null || masterName.isBlank())) {
+            throw new InvalidInputException("a redis-sentinel:// URL needs the master name: "
+                    + "redis-sentinel://host:26379[,host:port...]/mastername");
+        }
+        if (kind == Kind.CLUSTER && database != 0) {
+            throw new InvalidInputException("Redis Cluster has only database 0");
+        }
         if (host == null || host.isBlank()) {
             throw new InvalidInputException("Redis host is empty");
         }
@@ -32,6 +65,12 @@ public record RedisEndpoint(String host, int port, String user, String password,
      * @throws InvalidInputException naming what is wrong, without echoing the password
      */
     public static RedisEndpoint parse(String url) {
+        String trimmed = url.trim();
+        for (String multi : List.of("redis-sentinel", "rediss-sentinel", "redis-cluster", "rediss-cluster")) {
+            if (trimmed.startsWith(multi + "://")) {
+                return parseMultiNode(trimmed, multi);
+            }
+        }
         URI uri;
         try {
             uri = new URI(url.trim());
@@ -40,8 +79,8 @@ public record RedisEndpoint(String host, int port, String user, String password,
         }
         String scheme = uri.getScheme();
         if (scheme == null || !(scheme.equals("redis") || scheme.equals("rediss"))) {
-            throw new InvalidInputException(
-                    "invalid Redis URL " + mask(url) + ": scheme must be redis:// or rediss://");
+            throw new InvalidInputException("invalid Redis URL " + mask(url)
+                    + ": scheme must be redis://, rediss://, redis-sentinel:// or redis-cluster://");
         }
         String host = uri.getHost();
         if (host == null) {
@@ -71,6 +110,97 @@ public record RedisEndpoint(String host, int port, String user, String password,
             }
         }
         return new RedisEndpoint(host, port, emptyToNull(user), emptyToNull(password), db, scheme.equals("rediss"));
+    }
+
+    private static RedisEndpoint parseMultiNode(String url, String scheme) {
+        boolean tls = scheme.startsWith("rediss");
+        Kind kind = scheme.endsWith("sentinel") ? Kind.SENTINEL : Kind.CLUSTER;
+        String rest = url.substring(scheme.length() + 3);
+        if (rest.contains("?") || rest.contains("#")) {
+            throw new InvalidInputException("invalid Redis URL " + mask(url) + ": no query or fragment allowed");
+        }
+        String user = null;
+        String password = null;
+        int at = rest.lastIndexOf('@');
+        if (at >= 0) {
+            String info = rest.substring(0, at);
+            rest = rest.substring(at + 1);
+            int colon = info.indexOf(':');
+            if (colon < 0) {
+                user = decode(info);
+            } else {
+                user = colon == 0 ? null : decode(info.substring(0, colon));
+                password = decode(info.substring(colon + 1));
+            }
+        }
+        int slash = rest.indexOf('/');
+        String hostList = slash < 0 ? rest : rest.substring(0, slash);
+        String path = slash < 0 ? "" : rest.substring(slash + 1);
+        int defaultPort = kind == Kind.SENTINEL ? 26379 : 6379;
+        List<String> nodes = new ArrayList<>();
+        String firstHost = null;
+        int firstPort = 0;
+        for (String part : hostList.split(",")) {
+            String h = part.trim();
+            if (h.isEmpty()) {
+                continue;
+            }
+            int p = defaultPort;
+            int colon = h.lastIndexOf(':');
+            if (colon > 0 && h.indexOf(']') < colon) {
+                try {
+                    p = Integer.parseInt(h.substring(colon + 1));
+                } catch (NumberFormatException e) {
+                    throw new InvalidInputException("invalid Redis URL " + mask(url) + ": port '"
+                            + h.substring(colon + 1) + "' is not a number");
+                }
+                h = h.substring(0, colon);
+            }
+            if (h.startsWith("[") && h.endsWith("]")) {
+                h = h.substring(1, h.length() - 1);
+            }
+            if (h.isEmpty() || p < 1 || p > 65535) {
+                throw new InvalidInputException("invalid Redis URL " + mask(url) + ": bad node '" + part
+                        + "' (host:port, port 1-65535)");
+            }
+            nodes.add(hostPort(h, p));
+            if (firstHost == null) {
+                firstHost = h;
+                firstPort = p;
+            }
+        }
+        if (firstHost == null) {
+            throw new InvalidInputException("invalid Redis URL " + mask(url) + ": no host");
+        }
+        String master = null;
+        int db = 0;
+        String[] segments = path.isEmpty() ? new String[0] : path.split("/");
+        if (kind == Kind.SENTINEL) {
+            if (segments.length == 0 || segments[0].isBlank()) {
+                throw new InvalidInputException("invalid Redis URL " + mask(url)
+                        + ": the master name is missing (redis-sentinel://host:26379[,host:port...]/mastername)");
+            }
+            master = decode(segments[0]);
+            segments = java.util.Arrays.copyOfRange(segments, 1, segments.length);
+        }
+        if (segments.length > 1 || segments.length == 1 && kind == Kind.CLUSTER) {
+            throw new InvalidInputException("invalid Redis URL " + mask(url) + ": unexpected path '/" + path + "'");
+        }
+        if (segments.length == 1) {
+            try {
+                db = Integer.parseInt(segments[0]);
+            } catch (NumberFormatException e) {
+                throw new InvalidInputException(
+                        "invalid Redis URL " + mask(url) + ": database '" + segments[0] + "' is not a number");
+            }
+        }
+        return new RedisEndpoint(firstHost, firstPort, emptyToNull(user), emptyToNull(password), db, tls,
+                kind, nodes, master, TlsOptions.DEFAULTS);
+    }
+
+    /** {@code host:port}, with brackets around an IPv6 host. */
+    static String hostPort(String host, int port) {
+        return (host != null && host.contains(":") ? "[" + host + "]" : host) + ":" + port;
     }
 
     /**
@@ -103,16 +233,35 @@ public record RedisEndpoint(String host, int port, String user, String password,
         return parse(DEFAULT_URL);
     }
 
-    /** {@code host:port}, safe for any output. */
+    /**
+     * {@code host:port} (several, comma-separated, for Sentinel and Cluster, plus the master name
+     * for Sentinel), safe for any output.
+     */
     public String display() {
-        return (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
+        return switch (kind) {
+            case STANDALONE -> hostPort(host, port);
+            case SENTINEL -> "sentinel " + String.join(",", nodes) + " master " + masterName;
+            case CLUSTER -> "cluster " + String.join(",", nodes);
+        };
     }
 
     /** The URL without the password, e.g. {@code redis://app:***@host:6379/2}. */
     public String safeUrl() {
         String auth = user == null && password == null ? ""
                 : (user == null ? "" : user) + (password == null ? "" : ":***") + "@";
-        return (tls ? "rediss://" : "redis://") + auth + display() + (database == 0 ? "" : "/" + database);
+        String scheme = (tls ? "rediss" : "redis") + switch (kind) {
+            case STANDALONE -> "";
+            case SENTINEL -> "-sentinel";
+            case CLUSTER -> "-cluster";
+        };
+        String where = kind == Kind.STANDALONE ? hostPort(host, port) : String.join(",", nodes);
+        String path = (kind == Kind.SENTINEL ? "/" + masterName : "") + (database == 0 ? "" : "/" + database);
+        return scheme + "://" + auth + where + path;
+    }
+
+    /** A copy with other TLS settings (CA, client certificate, hostname check). */
+    public RedisEndpoint withTls(TlsOptions options) {
+        return new RedisEndpoint(host, port, user, password, database, tls, kind, nodes, masterName, options);
     }
 
     public Optional<String> passwordValue() {
@@ -121,7 +270,8 @@ public record RedisEndpoint(String host, int port, String user, String password,
 
     /** A copy with another password (used when the user is asked for it). */
     public RedisEndpoint withPassword(String newPassword) {
-        return new RedisEndpoint(host, port, user, emptyToNull(newPassword), database, tls);
+        return new RedisEndpoint(host, port, user, emptyToNull(newPassword), database, tls, kind, nodes, masterName,
+                tlsOptions);
     }
 
     @Override

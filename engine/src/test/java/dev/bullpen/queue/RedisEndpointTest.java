@@ -61,4 +61,32 @@ class RedisEndpointTest {
         assertEquals("127.0.0.1:6379", RedisEndpoint.resolve(null, Map.of()).display());
         assertThrows(InvalidInputException.class, () -> RedisEndpoint.resolve(null, Map.of("REDIS_PORT", "x")));
     }
+
+    @Test
+    void sentinelUrlListsSentinelsAndTheMasterName() {
+        RedisEndpoint e = RedisEndpoint.parse("redis-sentinel://app:pw%2F1@s1:26379,s2,[::1]:26380/mymaster/3");
+        assertEquals(RedisEndpoint.Kind.SENTINEL, e.kind());
+        assertEquals(java.util.List.of("s1:26379", "s2:26379", "[::1]:26380"), e.nodes());
+        assertEquals("mymaster", e.masterName());
+        assertEquals(3, e.database());
+        assertEquals("pw/1", e.password());
+        assertEquals("redis-sentinel://app:***@s1:26379,s2:26379,[::1]:26380/mymaster/3", e.safeUrl());
+        assertFalse(e.toString().contains("pw"));
+        InvalidInputException noMaster = assertThrows(InvalidInputException.class,
+                () -> RedisEndpoint.parse("redis-sentinel://:hunter2@s1:26379"));
+        assertTrue(noMaster.getMessage().contains("master name"), noMaster.getMessage());
+        assertFalse(noMaster.getMessage().contains("hunter2"), noMaster.getMessage());
+    }
+
+    @Test
+    void clusterUrlListsSeedNodesAndHasNoDatabase() {
+        RedisEndpoint e = RedisEndpoint.parse("rediss-cluster://n1:7000,n2:7001");
+        assertEquals(RedisEndpoint.Kind.CLUSTER, e.kind());
+        assertTrue(e.tls());
+        assertEquals("n1", e.host());
+        assertEquals(7000, e.port());
+        assertEquals("cluster n1:7000,n2:7001", e.display());
+        assertThrows(InvalidInputException.class, () -> RedisEndpoint.parse("redis-cluster://n1:7000/2"));
+        assertThrows(InvalidInputException.class, () -> RedisEndpoint.parse("redis-cluster://n1:70000"));
+    }
 }

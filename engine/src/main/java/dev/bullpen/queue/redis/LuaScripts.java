@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.exceptions.JedisDataException;
 import redis.clients.jedis.exceptions.JedisNoScriptException;
 
 /**
@@ -30,6 +31,26 @@ public final class LuaScripts {
                 return redis.evalsha(sha, keys, args);
             } catch (JedisNoScriptException e) {
                 return redis.eval(source, keys, args);
+            }
+        }
+
+        /**
+         * Runs a script that only reads with EVALSHA_RO / EVAL_RO (Redis 7+), which a read-only ACL
+         * user may be allowed; falls back to {@link #call} on a Redis that does not know them.
+         */
+        public Object callReadOnly(UnifiedJedis redis, List<String> keys, List<String> args) {
+            try {
+                try {
+                    return redis.evalshaReadonly(sha, keys, args);
+                } catch (JedisNoScriptException e) {
+                    return redis.evalReadonly(source, keys, args);
+                }
+            } catch (JedisDataException e) {
+                String m = String.valueOf(e.getMessage());
+                if (m.startsWith("ERR unknown command") && m.toLowerCase(java.util.Locale.ROOT).contains("_ro")) {
+                    return call(redis, keys, args);
+                }
+                throw e;
             }
         }
     }

@@ -19,6 +19,7 @@ import dev.bullpen.queue.RemoveResult;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -50,11 +51,23 @@ final class RedisQueue implements JobQueue {
         return keys.prefix();
     }
 
+    /** A command that may write: retried only when it cannot have run. */
     private <T> T call(Supplier<T> action) {
-        return RedisErrors.call(connection.endpoint(), action);
+        return connection.call(false, action);
     }
 
+    /** A read: retried on any connection error behind Sentinel or on a cluster. */
+    private <T> T read(Supplier<T> action) {
+        return connection.call(true, action);
+    }
+
+    /** Scripts that only read; run with EVALSHA_RO so a read-only ACL user may run them. */
+    private static final Set<String> READ_SCRIPTS = Set.of("page", "jobState");
+
     private Object script(String name, List<String> scriptKeys, List<String> args) {
+        if (READ_SCRIPTS.contains(name)) {
+            return read(() -> LuaScripts.get(name).callReadOnly(redis, scriptKeys, args));
+        }
         return call(() -> LuaScripts.get(name).call(redis, scriptKeys, args));
     }
 
@@ -131,8 +144,8 @@ final class RedisQueue implements JobQueue {
 
     @Override
     public QueueStatus status() {
-        return call(() -> {
-            try (AbstractPipeline p = ((redis.clients.jedis.RedisClient) redis).pipelined()) {
+        return read(() -> {
+            try (AbstractPipeline p = redis.pipelined()) {
                 Response<Long> wait = p.llen(keys.waitList());
                 Response<Long> active = p.llen(keys.active());
                 Response<Long> delayed = p.zcard(keys.delayed());
@@ -156,7 +169,7 @@ final class RedisQueue implements JobQueue {
     @Override
     public boolean exists() {
         String[] all = BullKeys.QUEUE_MARKERS.stream().map(keys::key).toArray(String[]::new);
-        return call(() -> redis.exists(all)) > 0;
+        return read(() -> redis.exists(all)) > 0;
     }
 
     @Override
@@ -217,7 +230,7 @@ final class RedisQueue implements JobQueue {
 
     @Override
     public Optional<JobSnapshot> job(String id) {
-        Map<String, String> hash = call(() -> redis.hgetAll(keys.job(id)));
+        Map<String, String> hash = read(() -> redis.hgetAll(keys.job(id)));
         return hash.isEmpty() ? Optional.empty() : Optional.of(new JobSnapshot(id, hash));
     }
 
@@ -229,7 +242,7 @@ final class RedisQueue implements JobQueue {
         }
         String state = text(script("jobState", List.of(keys.completed(), keys.failed(), keys.delayed(),
                 keys.active(), keys.waitList(), keys.paused()), List.of(id)));
-        List<String> logs = call(() -> redis.lrange(keys.logs(id), 0, -1));
+        List<String> logs = read(() -> redis.lrange(keys.logs(id), 0, -1));
         return Optional.of(new JobDetail(job.get(), state, logs));
     }
 

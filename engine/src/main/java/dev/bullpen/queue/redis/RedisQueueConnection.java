@@ -4,44 +4,68 @@ import dev.bullpen.queue.InvalidInputException;
 import dev.bullpen.queue.JobQueue;
 import dev.bullpen.queue.QueueConnection;
 import dev.bullpen.queue.RedisEndpoint;
+import dev.bullpen.queue.RedisUnavailableException;
+import dev.bullpen.queue.TlsOptions;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import redis.clients.jedis.AbstractPipeline;
+import redis.clients.jedis.Connection;
+import redis.clients.jedis.ConnectionPool;
 import redis.clients.jedis.ConnectionPoolConfig;
+import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Jedis;
-import redis.clients.jedis.exceptions.JedisException;
-import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.JedisClientConfig;
+import redis.clients.jedis.Pipeline;
 import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.RedisClusterClient;
+import redis.clients.jedis.RedisSentinelClient;
 import redis.clients.jedis.Response;
 import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.exceptions.JedisException;
 import redis.clients.jedis.params.ScanParams;
 import redis.clients.jedis.resps.ScanResult;
+import redis.clients.jedis.util.JedisClusterCRC16;
 
-/** {@link QueueConnection} on a pooled Jedis {@link RedisClient}. */
+/**
+ * {@link QueueConnection} on a pooled Jedis client: {@link RedisClient} for one server,
+ * {@link RedisSentinelClient} behind Sentinel, {@link RedisClusterClient} on a cluster.
+ */
 public final class RedisQueueConnection implements QueueConnection {
+    private static final Logger LOG = LoggerFactory.getLogger(RedisQueueConnection.class);
     static final int CONNECT_TIMEOUT_MS = 1_500;
     static final int PROBE_TIMEOUT_MS = 1_200;
     static final int SOCKET_TIMEOUT_MS = 5_000;
+    /** How long Sentinel and Cluster connections retry a failed command while the topology changes. */
+    static final Duration FAILOVER_RETRY = Duration.ofSeconds(20);
 
     private final RedisEndpoint endpoint;
     private final String prefix;
-    private final RedisClient redis;
+    private final UnifiedJedis redis;
     private final String token = UUID.randomUUID().toString();
     private final Clock clock;
+    private final Duration retryFor;
 
-    private RedisQueueConnection(RedisEndpoint endpoint, String prefix, RedisClient redis, Clock clock) {
+    private RedisQueueConnection(RedisEndpoint endpoint, String prefix, UnifiedJedis redis, Clock clock,
+            Duration retryFor) {
         this.endpoint = endpoint;
         this.prefix = prefix;
         this.redis = redis;
         this.clock = clock;
+        this.retryFor = retryFor;
     }
 
     public static RedisQueueConnection open(RedisEndpoint endpoint, String prefix) {
@@ -56,33 +80,153 @@ public final class RedisQueueConnection implements QueueConnection {
         pool.setMaxTotal(32);
         pool.setMaxIdle(32);
         pool.setMaxWait(Duration.ofMillis(CONNECT_TIMEOUT_MS));
-        // probe with short timeouts first: a silent non-Redis port must fail within seconds
-        try (Jedis probe = new Jedis(new HostAndPort(endpoint.host(), endpoint.port()),
-                clientConfig(endpoint, PROBE_TIMEOUT_MS))) {
-            probe.ping();
-        } catch (JedisException e) {
-            throw RedisErrors.translate(endpoint, e);
+        return switch (endpoint.kind()) {
+            case STANDALONE -> {
+                // probe with short timeouts first: a silent non-Redis port must fail within seconds
+                try (Jedis probe = new Jedis(new HostAndPort(endpoint.host(), endpoint.port()),
+                        clientConfig(endpoint, PROBE_TIMEOUT_MS))) {
+                    probe.ping();
+                } catch (JedisException e) {
+                    RuntimeException t = RedisErrors.translate(endpoint, e);
+                    TlsOptions o = endpoint.tlsOptions();
+                    if (endpoint.tls() && o.certFile() == null && o.keystoreFile() == null
+                            && t.getMessage().endsWith(RedisErrors.CONNECTION_LOST)) {
+                        // TLS 1.3: a server that wants a client certificate just closes the connection
+                        throw new RedisUnavailableException("cannot reach Redis at " + endpoint.display()
+                                + ": the server closed the TLS connection at once; does it want a client "
+                                + "certificate (tls-auth-clients)? See --redis-cert/--redis-key", e);
+                    }
+                    throw t;
+                }
+                RedisClient client = RedisClient.builder()
+                        .hostAndPort(endpoint.host(), endpoint.port())
+                        .clientConfig(clientConfig(endpoint, SOCKET_TIMEOUT_MS))
+                        .poolConfig(pool)
+                        .build();
+                yield new RedisQueueConnection(endpoint, prefix, client, clock, Duration.ZERO);
+            }
+            case SENTINEL -> {
+                UnifiedJedis client;
+                try {
+                    client = RedisSentinelClient.builder()
+                            .masterName(endpoint.masterName())
+                            .sentinels(hostsAndPorts(endpoint))
+                            .sentinelClientConfig(sentinelConfig(endpoint))
+                            .clientConfig(clientConfig(endpoint, SOCKET_TIMEOUT_MS))
+                            .poolConfig(pool)
+                            .build();
+                } catch (JedisException e) {
+                    throw RedisErrors.translate(endpoint, e);
+                }
+                yield probed(new RedisQueueConnection(endpoint, prefix, client, clock, FAILOVER_RETRY));
+            }
+            case CLUSTER -> {
+                if (!hasHashTag(prefix)) {
+                    throw new InvalidInputException("on a Redis Cluster the prefix must be a hash tag, e.g. --prefix '{"
+                            + prefix + "}', so that every key of a queue is in one slot (Bull's scripts need that); '"
+                            + prefix + "' has none");
+                }
+                UnifiedJedis client;
+                try {
+                    client = RedisClusterClient.builder()
+                            .nodes(hostsAndPorts(endpoint))
+                            .clientConfig(clientConfig(endpoint, SOCKET_TIMEOUT_MS))
+                            .poolConfig(pool)
+                            .maxAttempts(5)
+                            .maxTotalRetriesDuration(Duration.ofSeconds(10))
+                            .build();
+                } catch (JedisException e) {
+                    throw RedisErrors.translate(endpoint, e);
+                }
+                yield probed(new RedisQueueConnection(endpoint, prefix, client, clock, FAILOVER_RETRY));
+            }
+        };
+    }
+
+    private static RedisQueueConnection probed(RedisQueueConnection c) {
+        try {
+            RedisErrors.call(c.endpoint, c.redis::ping);
+            return c;
+        } catch (RuntimeException e) {
+            c.close();
+            throw e;
         }
-        RedisClient client = RedisClient.builder()
-                .hostAndPort(endpoint.host(), endpoint.port())
-                .clientConfig(clientConfig(endpoint, SOCKET_TIMEOUT_MS))
-                .poolConfig(pool)
-                .build();
-        return new RedisQueueConnection(endpoint, prefix, client, clock);
+    }
+
+    /** True when the prefix has a non-empty {@code {hash tag}}, as Redis Cluster reads it. */
+    static boolean hasHashTag(String prefix) {
+        int open = prefix.indexOf('{');
+        int close = open < 0 ? -1 : prefix.indexOf('}', open + 1);
+        return open >= 0 && close > open + 1;
+    }
+
+    private static Set<HostAndPort> hostsAndPorts(RedisEndpoint endpoint) {
+        Set<HostAndPort> out = new LinkedHashSet<>();
+        for (String node : endpoint.nodes()) {
+            out.add(HostAndPort.from(node.replace("[", "").replace("]", "")));
+        }
+        return out;
+    }
+
+    /** Sentinels are asked without the master's credentials, with short timeouts. */
+    private static JedisClientConfig sentinelConfig(RedisEndpoint endpoint) {
+        DefaultJedisClientConfig.Builder b = DefaultJedisClientConfig.builder()
+                .connectionTimeoutMillis(CONNECT_TIMEOUT_MS)
+                .socketTimeoutMillis(PROBE_TIMEOUT_MS)
+                .resp2();
+        return tls(b, endpoint).build();
     }
 
     /** Jedis settings for this endpoint; also used for dedicated (blocking, pub/sub) connections. */
     public static JedisClientConfig clientConfig(RedisEndpoint endpoint, int socketTimeoutMs) {
-        return DefaultJedisClientConfig.builder()
+        DefaultJedisClientConfig.Builder b = DefaultJedisClientConfig.builder()
                 .user(endpoint.user())
                 .password(endpoint.password())
                 .database(endpoint.database())
-                .ssl(endpoint.tls())
                 .connectionTimeoutMillis(CONNECT_TIMEOUT_MS)
                 .socketTimeoutMillis(socketTimeoutMs)
                 .blockingSocketTimeoutMillis(socketTimeoutMs)
-                .resp2()
-                .build();
+                .resp2();
+        return tls(b, endpoint).build();
+    }
+
+    private static DefaultJedisClientConfig.Builder tls(DefaultJedisClientConfig.Builder b, RedisEndpoint endpoint) {
+        if (!endpoint.tls()) {
+            return b;
+        }
+        TlsOptions o = endpoint.tlsOptions();
+        return b.ssl(true)
+                .sslSocketFactory(TlsContexts.socketFactory(o))
+                .sslParameters(TlsContexts.parameters(o));
+    }
+
+    /**
+     * Runs a command, translating Jedis errors. Behind Sentinel or on a cluster, a connection error
+     * is retried with backoff for up to {@link #FAILOVER_RETRY} while the topology changes: always
+     * for a read ({@code idempotent}), and for a write only when the command cannot have run (no
+     * connection made, or refused by a replica), so a retried write is never applied twice.
+     */
+    public <T> T call(boolean idempotent, Supplier<T> action) {
+        long deadline = System.nanoTime() + retryFor.toNanos();
+        long delayMs = 100;
+        while (true) {
+            try {
+                return action.get();
+            } catch (JedisException e) {
+                boolean retry = idempotent ? RedisErrors.connectionFailure(e) : RedisErrors.notExecuted(e);
+                if (!retry || System.nanoTime() + delayMs * 1_000_000 > deadline) {
+                    throw RedisErrors.translate(endpoint, e);
+                }
+                LOG.warn("{}; retrying in {} ms", RedisErrors.translate(endpoint, e).getMessage(), delayMs);
+                try {
+                    Thread.sleep(delayMs);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    throw RedisErrors.translate(endpoint, e);
+                }
+                delayMs = Math.min(2_000, delayMs * 2);
+            }
+        }
     }
 
     @Override
@@ -98,6 +242,40 @@ public final class RedisQueueConnection implements QueueConnection {
     /** The pooled client, for engine parts in {@code queue.redis} and {@code worker}. */
     public UnifiedJedis redis() {
         return redis;
+    }
+
+    /**
+     * Where this prefix's commands go now: the server; behind Sentinel, the current master; on a
+     * cluster, the master that owns the prefix's hash slot.
+     */
+    public HostAndPort writeTarget() {
+        if (redis instanceof RedisSentinelClient sentinel) {
+            return sentinel.getCurrentMaster();
+        }
+        if (redis instanceof RedisClusterClient cluster) {
+            return call(true, () -> {
+                try (Connection c = cluster.getConnectionFromSlot(JedisClusterCRC16.getSlot(prefix + ":"))) {
+                    return c.getHostAndPort();
+                }
+            });
+        }
+        return new HostAndPort(endpoint.host(), endpoint.port());
+    }
+
+    /**
+     * A dedicated connection (not from the pool) to {@link #writeTarget()}, for blocking commands
+     * and pub/sub, with this endpoint's login and TLS settings. The caller closes it, and opens a
+     * new one after a connection error: behind Sentinel the master may have moved.
+     */
+    public Jedis openDedicated(int socketTimeoutMs) {
+        HostAndPort target = writeTarget();
+        try {
+            Jedis j = new Jedis(target, clientConfig(endpoint, socketTimeoutMs));
+            j.ping();
+            return j;
+        } catch (JedisException e) {
+            throw RedisErrors.translate(endpoint, e);
+        }
     }
 
     /** This connection's token: lock value and pub/sub channel suffix, as a Bull Queue instance has one. */
@@ -119,40 +297,81 @@ public final class RedisQueueConnection implements QueueConnection {
 
     @Override
     public List<String> discoverQueues() {
-        return RedisErrors.call(endpoint, () -> {
-            Map<String, BullKeys.Marker> candidates = new LinkedHashMap<>();
-            ScanParams params = new ScanParams().match(escapeGlob(prefix) + ":*").count(1000);
-            String cursor = ScanParams.SCAN_POINTER_START;
-            do {
-                ScanResult<String> page = redis.scan(cursor, params);
-                for (String key : page.getResult()) {
-                    BullKeys.markerOf(prefix, key).ifPresent(m -> candidates.put(key, m));
-                }
-                cursor = page.getCursor();
-            } while (!cursor.equals(ScanParams.SCAN_POINTER_START));
-            // a name is a queue when one of its marker keys has the type Bull gives it
+        return call(true, () -> {
             TreeSet<String> names = new TreeSet<>();
-            List<Map.Entry<String, BullKeys.Marker>> all = new ArrayList<>(candidates.entrySet());
-            for (int from = 0; from < all.size(); from += 1000) {
-                List<Map.Entry<String, BullKeys.Marker>> chunk = all.subList(from, Math.min(all.size(), from + 1000));
-                List<Response<String>> types = new ArrayList<>(chunk.size());
-                try (AbstractPipeline p = redis.pipelined()) {
-                    chunk.forEach(e -> types.add(p.type(e.getKey())));
-                    p.sync();
-                }
-                for (int i = 0; i < chunk.size(); i++) {
-                    if (chunk.get(i).getValue().type().equals(types.get(i).get())) {
-                        names.add(chunk.get(i).getValue().queue());
+            if (redis instanceof RedisClusterClient cluster) {
+                // SCAN sees one node's keys: ask every master
+                for (Map.Entry<String, ConnectionPool> node : cluster.getClusterNodes().entrySet()) {
+                    try (Connection c = node.getValue().getResource(); Jedis j = new Jedis(c)) {
+                        if (!"master".equals(String.valueOf(j.role().get(0)))) {
+                            continue;
+                        }
+                        names.addAll(scanQueues(j::scan, chunk -> {
+                            Pipeline p = j.pipelined();
+                            List<Response<String>> types = new ArrayList<>();
+                            chunk.forEach(k -> types.add(p.type(k)));
+                            p.sync();
+                            return types.stream().map(Response::get).toList();
+                        }));
                     }
                 }
+            } else {
+                names.addAll(scanQueues(redis::scan, chunk -> {
+                    try (AbstractPipeline p = redis.pipelined()) {
+                        List<Response<String>> types = new ArrayList<>();
+                        chunk.forEach(k -> types.add(p.type(k)));
+                        p.sync();
+                        return types.stream().map(Response::get).toList();
+                    }
+                }));
             }
             return new ArrayList<>(names);
         });
     }
 
+    private Set<String> scanQueues(BiFunction<String, ScanParams, ScanResult<String>> scan,
+            Function<List<String>, List<String>> types) {
+        Map<String, BullKeys.Marker> candidates = new LinkedHashMap<>();
+        ScanParams params = new ScanParams().match(escapeGlob(prefix) + ":*").count(1000);
+        String cursor = ScanParams.SCAN_POINTER_START;
+        do {
+            ScanResult<String> page = scan.apply(cursor, params);
+            for (String key : page.getResult()) {
+                BullKeys.markerOf(prefix, key).ifPresent(m -> candidates.put(key, m));
+            }
+            cursor = page.getCursor();
+        } while (!cursor.equals(ScanParams.SCAN_POINTER_START));
+        // a name is a queue when one of its marker keys has the type Bull gives it
+        Set<String> names = new TreeSet<>();
+        List<Map.Entry<String, BullKeys.Marker>> all = new ArrayList<>(candidates.entrySet());
+        for (int from = 0; from < all.size(); from += 1000) {
+            List<Map.Entry<String, BullKeys.Marker>> chunk = all.subList(from, Math.min(all.size(), from + 1000));
+            List<String> found = types.apply(chunk.stream().map(Map.Entry::getKey).toList());
+            for (int i = 0; i < chunk.size(); i++) {
+                if (chunk.get(i).getValue().type().equals(found.get(i))) {
+                    names.add(chunk.get(i).getValue().queue());
+                }
+            }
+        }
+        return names;
+    }
+
     @Override
     public Map<String, String> serverInfo() {
-        return RedisErrors.call(endpoint, () -> parseInfo(redis.info("all")));
+        return call(true, () -> parseInfo(redis instanceof RedisClusterClient cluster
+                ? infoOfAnyMaster(cluster) : redis.info("all")));
+    }
+
+    private static String infoOfAnyMaster(RedisClusterClient cluster) {
+        for (ConnectionPool pool : cluster.getClusterNodes().values()) {
+            try (Connection c = pool.getResource(); Jedis j = new Jedis(c)) {
+                String info = j.info("all");
+                if (info.contains("role:master")) {
+                    return info;
+                }
+            }
+        }
+        throw new redis.clients.jedis.exceptions.JedisConnectionException("no cluster master answered INFO");
     }
 
     static Map<String, String> parseInfo(String info) {
