@@ -51,6 +51,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class Simulation {
     private static final Logger LOG = LoggerFactory.getLogger(Simulation.class);
+    /** With chaos, workers lock jobs this long, so a crashed worker's jobs run again soon. */
+    static final Duration CHAOS_LOCK = Duration.ofSeconds(4);
+    static final Duration CHAOS_STALLED_CHECK = Duration.ofSeconds(2);
 
     private final SimulationSetup setup;
     private final LoadProfile profile;
@@ -131,9 +134,13 @@ public final class Simulation {
                 say.accept("started " + setup.workers() + " worker process(es), logs in " + setup.dataDir()
                         .resolve("logs"));
             } else if (!setup.externalWorkers() && setup.workers() > 0) {
-                WorkerOptions options = WorkerOptions.builder().concurrency(setup.workerConcurrency()).clock(clock)
-                        .build();
-                embedded = new RewardWorkers(store, connection, setup.workers(), options, RewardListener.NONE,
+                WorkerOptions.Builder options = WorkerOptions.builder().concurrency(setup.workerConcurrency())
+                        .clock(clock);
+                if (setup.chaos().restartsRedis()) {
+                    // a job active when Redis dies is taken again once its lock expires: keep that short
+                    options.lockDuration(CHAOS_LOCK).stalledInterval(CHAOS_STALLED_CHECK);
+                }
+                embedded = new RewardWorkers(store, connection, setup.workers(), options.build(), RewardListener.NONE,
                         setup.failRate(), failSeed, clock);
             } else {
                 say.accept("counting on external 'bullpen worker' processes"
@@ -271,7 +278,8 @@ public final class Simulation {
     private List<String> childArgs(String redisUrl, String dbUrl, long failSeed) {
         return List.of("--redis", redisUrl, "--prefix", setup.prefix(), "worker", "--queue", RewardJob.QUEUE,
                 "--concurrency", Integer.toString(setup.workerConcurrency()), "--db", dbUrl,
-                "--lock-duration-ms", "4000", "--stalled-interval-ms", "2000",
+                "--lock-duration-ms", Long.toString(CHAOS_LOCK.toMillis()),
+                "--stalled-interval-ms", Long.toString(CHAOS_STALLED_CHECK.toMillis()),
                 "--fail-rate", Double.toString(setup.failRate()), "--fail-seed", Long.toString(failSeed));
     }
 
@@ -292,7 +300,9 @@ public final class Simulation {
                 : setup.workers() + " x concurrency " + setup.workerConcurrency()
                         + (setup.chaos().killsWorkers() ? " (child processes)" : " (in process)"));
         p.put("fail rate", Double.toString(setup.failRate()));
-        p.put("chaos", setup.chaos().text());
+        p.put("chaos", setup.chaos().text() + (setup.chaos().killsWorkers() || setup.chaos().restartsRedis()
+                ? " (worker lock " + CHAOS_LOCK.toSeconds() + " s, stalled check every " + CHAOS_STALLED_CHECK.toSeconds()
+                        + " s)" : ""));
         p.put("redis", setup.redisUrl() == null ? "embedded " + RedisEndpoint.mask(redisUrl)
                 : RedisEndpoint.mask(redisUrl));
         p.put("database", JdbcMallStore.safe(dbUrl));

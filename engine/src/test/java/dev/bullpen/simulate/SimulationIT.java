@@ -139,6 +139,29 @@ class SimulationIT {
         }
     }
 
+    @Test
+    void aRedisRestartDuringTheLoadLosesNoRewardAndPaysNoneTwice() throws Exception {
+        // given the simulator's own Redis, restarted (SIGKILL, then started again) 1.5 s into the load
+        SimulationSetup setup = new SimulationSetup(60, 5, false, dbUrl(), null, prefix(), 1, 2, false, 0.1,
+                Chaos.parse(List.of("redis-restart:1500ms")), List.of(), dir.resolve("sim"));
+        LoadProfile profile = new LoadProfile(new ArrivalPattern.ClosedLoop(4), Duration.ofSeconds(4), 0, 11,
+                Duration.ofSeconds(60));
+        List<String> said = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        // when customers check out through it
+        SimulationReport report = new Simulation(setup, profile, Clock.systemUTC(), c -> c)
+                .run(SimulationListener.NONE, said::add);
+
+        // then the restart happened, the queue drained, the audit is clean, one completed purchase per checkout
+        assertTrue(said.contains("chaos: Redis restarted"), said.toString());
+        assertTrue(report.passed(), SummaryTable.render(report));
+        try (MallStore store = JdbcMallStore.open(dbUrl())) {
+            List<Purchase> purchases = store.purchases();
+            assertEquals(report.checkouts(), purchases.size());
+            assertTrue(purchases.stream().allMatch(Purchase::isCompleted));
+        }
+    }
+
     private SimulationSetup setup(RedisServer redis, int customers) {
         return new SimulationSetup(customers, 5, false, dbUrl(), redis.url(), prefix(), 1, 2, false, 0, Chaos.none(),
                 List.of(), dir.resolve("sim"));
