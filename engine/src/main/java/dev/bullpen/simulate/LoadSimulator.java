@@ -285,7 +285,7 @@ public final class LoadSimulator {
                     return id;
                 }
             }
-            Thread.yield();
+            LockSupport.parkNanos(200_000); // every customer is busy: wait for one
         }
     }
 

@@ -131,6 +131,7 @@ public final class Simulation {
             if (!setup.externalWorkers() && setup.chaos().killsWorkers()) {
                 children = new ChildWorkers(childArgs(redisUrl, dbUrl, failSeed), setup.workers(),
                         setup.dataDir().resolve("logs"));
+                closeLast.add(0, children);
                 say.accept("started " + setup.workers() + " worker process(es), logs in " + setup.dataDir()
                         .resolve("logs"));
             } else if (!setup.externalWorkers() && setup.workers() > 0) {
@@ -142,6 +143,7 @@ public final class Simulation {
                 }
                 embedded = new RewardWorkers(store, connection, setup.workers(), options.build(), RewardListener.NONE,
                         setup.failRate(), failSeed, clock);
+                closeLast.add(0, embedded);
             } else {
                 say.accept("counting on external 'bullpen worker' processes"
                         + (setup.failRate() > 0 ? " (they fail first attempts only if started with --fail-rate)" : ""));
@@ -170,7 +172,7 @@ public final class Simulation {
             background.awaitTermination(10, TimeUnit.SECONDS);
             if (children != null) {
                 say.accept("chaos: " + children.kills() + " worker process(es) killed");
-                children.close();
+                children.close(); // closing twice (again in finally) is harmless
             }
             if (embedded != null) {
                 embedded.close(Duration.ofSeconds(30));
