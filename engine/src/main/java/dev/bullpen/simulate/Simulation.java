@@ -129,6 +129,7 @@ public final class Simulation {
             RewardWorkers embedded = null;
             ChildWorkers children = null;
             if (!setup.externalWorkers() && setup.chaos().killsWorkers()) {
+                deleteTree(setup.dataDir().resolve("logs")); // this run's worker logs only
                 children = new ChildWorkers(childArgs(redisUrl, dbUrl, failSeed), setup.workers(),
                         setup.dataDir().resolve("logs"));
                 closeLast.add(0, children);
