@@ -180,6 +180,9 @@ public final class Simulation {
             }
             relay.runOnce();
             AuditReport audit = new Audit(store).run(QueueLiveness.of(queue));
+            if (!audit.clean()) {
+                logCustomerLedgers(store, audit);
+            }
             return report.withVerdicts(audit, setup.slos());
         } finally {
             for (AutoCloseable c : closeLast) {
@@ -192,6 +195,24 @@ public final class Simulation {
             if (localRedis != null) {
                 localRedis.close();
             }
+        }
+    }
+
+    /** For whoever investigates: every ledger row of each customer the audit names (at most 5 customers). */
+    private static void logCustomerLedgers(MallStore store, AuditReport audit) {
+        java.util.Set<Long> ids = new java.util.LinkedHashSet<>();
+        java.util.regex.Pattern customer = java.util.regex.Pattern.compile("^customer (\\d+):");
+        for (String v : audit.violations()) {
+            java.util.regex.Matcher m = customer.matcher(v);
+            if (m.find() && ids.size() < 5) {
+                ids.add(Long.parseLong(m.group(1)));
+            }
+        }
+        List<dev.bullpen.checkout.LedgerEntry> ledger = store.ledger();
+        for (Long id : ids) {
+            LOG.warn("Audit: customer {} is {}; its ledger rows follow", id, store.customer(id).orElse(null));
+            ledger.stream().filter(e -> id.equals(e.customerId())).forEach(e -> LOG.warn("Audit: customer {} row {}",
+                    id, e));
         }
     }
 
