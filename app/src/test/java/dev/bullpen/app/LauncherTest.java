@@ -21,7 +21,9 @@ class LauncherTest {
 
     @Test
     void helpListsTheConsoleCommand() {
-        assertTrue(run(0, "--help").contains("console  Opens the desktop console"));
+        String help = run(0, "--help");
+        assertTrue(help.matches("(?s).*\\n  console +Opens the desktop console.*"), help);
+        assertTrue(help.matches("(?s).*\\n  demo +Runs live reward traffic.*"), help);
     }
 
     @Test

@@ -13,7 +13,8 @@ import picocli.CommandLine.Mixin;
 @Command(name = "bullpen", mixinStandardHelpOptions = true, version = "bullpen 0.1.0",
         description = "Console and engine for Bull 4 job queues on Redis.",
         subcommands = {StatusCommand.class, JobsCommand.class, QueueAdminCommand.class, BenchCommand.class,
-            SeedCommand.class, CheckoutCommand.class, AuditCommand.class, ReconcileCommand.class},
+            SeedCommand.class, CheckoutCommand.class, AuditCommand.class, ReconcileCommand.class,
+            WorkerCommand.class, SimulateCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:ok", "1:refused (job locked or not in that state)", "2:bad usage or bad input",
             "3:Redis unreachable or login refused", "4:queue or job not found"})

@@ -1,0 +1,129 @@
+package dev.bullpen.cli;
+
+import dev.bullpen.checkout.MallStore;
+import dev.bullpen.checkout.RewardJob;
+import dev.bullpen.checkout.RewardListener;
+import dev.bullpen.checkout.RewardWebhook;
+import dev.bullpen.queue.InvalidInputException;
+import dev.bullpen.queue.QueueConnection;
+import dev.bullpen.queue.redis.RedisQueueConnection;
+import dev.bullpen.simulate.RewardWorkers;
+import dev.bullpen.worker.WorkerListener;
+import dev.bullpen.worker.WorkerOptions;
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicLong;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code bullpen worker --queue checkout}: works reward jobs (one database transaction each, idempotent per
+ * purchase) and runs the outbox relay, until SIGTERM or Ctrl-C; then closes gracefully and exits 0.
+ */
+@Command(name = "worker", mixinStandardHelpOptions = true,
+        description = "Works the 'checkout' queue: applies each purchase's rewards (one database transaction, "
+                + "idempotent) and pushes pending outbox rows, until SIGTERM or Ctrl-C. The reward webhook URL comes "
+                + "from $" + RewardWebhook.ENV + ".")
+final class WorkerCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--queue", defaultValue = RewardJob.QUEUE, paramLabel = "Q",
+            description = "The queue to work; only '" + RewardJob.QUEUE + "' has a processor (default)")
+    String queue;
+
+    @Option(names = "--concurrency", defaultValue = "4", paramLabel = "N",
+            description = "Jobs worked at once (default: ${DEFAULT-VALUE})")
+    int concurrency;
+
+    @Option(names = "--db", paramLabel = "URL",
+            description = "JDBC URL of the mall database (default: embedded H2 in ~/.bullpen/mall)")
+    String db;
+
+    @Option(names = "--lock-duration-ms", defaultValue = "30000", paramLabel = "MS",
+            description = "Job lock duration; a killed worker's jobs are taken again after about this (default 30000)")
+    long lockDurationMs;
+
+    @Option(names = "--stalled-interval-ms", defaultValue = "30000", paramLabel = "MS")
+    long stalledIntervalMs;
+
+    @Option(names = "--grace-ms", defaultValue = "30000", paramLabel = "MS",
+            description = "How long running jobs may take to finish after SIGTERM (default 30000)")
+    long graceMs;
+
+    @Option(names = "--fail-rate", defaultValue = "0", paramLabel = "P", hidden = true,
+            description = "Simulation aid: this share of jobs fails on purpose on its first attempt")
+    double failRate;
+
+    @Option(names = "--fail-seed", defaultValue = "1", paramLabel = "S", hidden = true)
+    long failSeed;
+
+    @Override
+    public Integer call() throws Exception {
+        if (!RewardJob.QUEUE.equals(queue)) {
+            throw new InvalidInputException("only the '" + RewardJob.QUEUE + "' queue has a processor, got " + queue);
+        }
+        if (concurrency < 1) {
+            throw new InvalidInputException("--concurrency must be 1 or more");
+        }
+        if (failRate < 0 || failRate > 1) {
+            throw new InvalidInputException("--fail-rate must be between 0 and 1");
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        Clock clock = Clock.systemUTC();
+        CountDownLatch stop = new CountDownLatch(1);
+        AtomicLong completed = new AtomicLong();
+        AtomicLong failedAttempts = new AtomicLong();
+        WorkerListener counts = new WorkerListener() {
+            @Override
+            public void completed(String jobId, Object result) {
+                completed.incrementAndGet();
+            }
+
+            @Override
+            public void failed(String jobId, String reason, boolean finalFailure) {
+                failedAttempts.incrementAndGet();
+            }
+        };
+        Optional<RewardWebhook> webhook = RewardWebhook.fromEnvironment(System.getenv());
+        try (MallStore store = SeedCommand.openStore(db); QueueConnection c = GlobalOptions.of(spec).connect()) {
+            WorkerOptions options = WorkerOptions.builder().concurrency(concurrency)
+                    .lockDuration(Duration.ofMillis(lockDurationMs))
+                    .stalledInterval(Duration.ofMillis(stalledIntervalMs))
+                    .shutdownGrace(Duration.ofMillis(graceMs)).listener(counts).clock(clock).build();
+            RewardListener listener = webhook.<RewardListener>map(w -> w).orElse(RewardListener.NONE);
+            installSignals(stop);
+            RewardWorkers workers = new RewardWorkers(store, (RedisQueueConnection) c, 1, options, listener, failRate,
+                    failSeed, clock);
+            out.printf("worker started on %s (concurrency %d)%s%n", queue, concurrency,
+                    webhook.isPresent() ? ", reward webhook on" : "");
+            out.flush();
+            stop.await();
+            boolean clean = workers.close(options.shutdownGrace());
+            out.printf("worker stopped: %d job(s) completed, %d failed attempt(s)%s%n", completed.get(),
+                    failedAttempts.get(), clean ? "" : " (running jobs abandoned after the grace period)");
+            out.flush();
+            return ExitCodes.OK;
+        } finally {
+            webhook.ifPresent(RewardWebhook::close);
+        }
+    }
+
+    /** SIGTERM and Ctrl-C end the run: graceful close, exit 0. */
+    @SuppressWarnings("restriction")
+    private static void installSignals(CountDownLatch stop) {
+        for (String name : new String[] {"TERM", "INT"}) {
+            try {
+                sun.misc.Signal.handle(new sun.misc.Signal(name), sig -> stop.countDown());
+            } catch (RuntimeException | LinkageError unsupported) {
+                // without signal handling the JVM's default exit applies
+            }
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package dev.bullpen.simulate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.bullpen.checkout.AuditReport;
+import dev.bullpen.queue.Json;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.HdrHistogram.Histogram;
+import org.junit.jupiter.api.Test;
+
+/** The report's verdict, its JSON and its HTML page, from known numbers. */
+class SimulationReportTest {
+
+    @Test
+    void percentilesComeFromTheHistogramInMilliseconds() {
+        Histogram micros = new Histogram(3);
+        for (int i = 1; i <= 100; i++) {
+            micros.recordValue(i * 1000L); // 1..100 ms
+        }
+
+        MeasureSummary m = MeasureSummary.of("checkout", micros);
+
+        assertEquals(100, m.count());
+        assertEquals(50, m.p50(), 0.1);
+        assertEquals(99, m.p99(), 0.1);
+        assertEquals(100, m.max(), 0.1);
+    }
+
+    @Test
+    void theRunPassesOnlyWhenDrainedCleanAndEveryObjectiveIsMet() {
+        SimulationReport base = report(true);
+
+        assertTrue(base.withVerdicts(new AuditReport(3, 5, List.of()), Slo.parseList("checkout-p99=20ms")).passed());
+        assertFalse(base.withVerdicts(new AuditReport(3, 5, List.of()), Slo.parseList("checkout-p99=5ms")).passed());
+        assertFalse(base.withVerdicts(new AuditReport(3, 5, List.of("purchase x: lost")), List.of()).passed());
+        assertFalse(report(false).withVerdicts(new AuditReport(3, 5, List.of()), List.of()).passed());
+    }
+
+    @Test
+    void jsonAndHtmlCarryTheSameNumbersAndThePageIsSelfContained() {
+        SimulationReport r = report(true).withVerdicts(new AuditReport(3, 5, List.of()),
+                Slo.parseList("checkout-p99=20ms"));
+
+        JsonNode json = Json.parseLenient(r.toJson()).orElseThrow();
+        String html = HtmlReport.render(r);
+
+        assertEquals(12.5, json.get("measuresMs").get("checkout").get("p99").asDouble(), 1e-9);
+        assertTrue(json.get("passed").asBoolean());
+        assertEquals(2, json.get("timeline").size());
+        assertTrue(html.contains("<svg") && html.contains("12.5 ms") && html.contains("PASS"), html);
+        assertFalse(html.contains("http:") || html.contains("https:") || html.contains("src="), html);
+    }
+
+    private static SimulationReport report(boolean drained) {
+        Map<String, MeasureSummary> measures = new LinkedHashMap<>();
+        measures.put("checkout", new MeasureSummary("checkout", 3, 4, 8, 12.5, 12.5, 12.5, 6));
+        List<TimelinePoint> timeline = List.of(new TimelinePoint(1, 2, 0, 4, 12.5, 12.5, 1, 1, 1, 0, 0),
+                new TimelinePoint(2, 1, 0, 4, 8, 8, 2, 0, 0, 0, 0));
+        return new SimulationReport(Map.of("seed", "1"), 0, 2, 3, Map.of(), Map.of(), measures, timeline,
+                Map.of("checkout", List.of(new SimulationReport.Bucket(6.4, 2), new SimulationReport.Bucket(12.8, 1))),
+                3, drained, 0.5, null, List.of());
+    }
+}
