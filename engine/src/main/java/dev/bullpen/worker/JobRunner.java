@@ -13,10 +13,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Supplier;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
+import redis.clients.jedis.Jedis;
 import redis.clients.jedis.exceptions.JedisDataException;
 import redis.clients.jedis.exceptions.JedisException;
 
@@ -51,18 +52,18 @@ final class JobRunner {
     }
 
     /** Processes the job and finishes it; returns the next job when the finish fetched one. */
-    Optional<ActiveJob> run(ActiveJob job) throws InterruptedException {
+    Optional<ActiveJob> run(ActiveJob job, SlotConnection conn) throws InterruptedException {
         MDC.put("queue", queue());
         MDC.put("jobId", job.id());
         try {
-            return runWithMdc(job);
+            return runWithMdc(job, conn);
         } finally {
             MDC.remove("jobId");
             MDC.remove("queue");
         }
     }
 
-    private Optional<ActiveJob> runWithMdc(ActiveJob job) throws InterruptedException {
+    private Optional<ActiveJob> runWithMdc(ActiveJob job, SlotConnection conn) throws InterruptedException {
         try {
             repeats.onActive(job).ifPresent(next -> LOG.debug("Job(id={}, queue={}) next repeat iteration is {}",
                     job.id(), queue(), next));
@@ -97,9 +98,9 @@ final class JobRunner {
             LOG.warn("Job(id={}, queue={}) lost its lock while running; Redis will refuse its finish", job.id(), queue());
         }
         if (error == null) {
-            return complete(job, result);
+            return complete(job, result, conn);
         }
-        fail(job, error, ctx.discarded());
+        fail(job, error, ctx.discarded(), conn);
         return Optional.empty();
     }
 
@@ -150,12 +151,12 @@ final class JobRunner {
         return f;
     }
 
-    private Optional<ActiveJob> complete(ActiveJob job, Object result) {
+    private Optional<ActiveJob> complete(ActiveJob job, Object result, SlotConnection conn) {
         String value;
         try {
             value = result == null ? "null" : Json.write(result);
         } catch (RuntimeException e) {
-            fail(job, e, false);
+            fail(job, e, false, conn);
             return Optional.empty();
         }
         ObjectNode event = Json.MAPPER.createObjectNode();
@@ -167,11 +168,11 @@ final class JobRunner {
         boolean fetchNext = !state.stopping() && options.limiter().isEmpty();
         WorkerScripts.Finish r;
         try {
-            r = retrying(job, () -> scripts.moveToFinished(true, job.id(), options.clock().millis(), value, keep,
+            r = retrying(job, conn, via -> scripts.moveToFinished(via, true, job.id(), options.clock().millis(), value, keep,
                     event.toString(), fetchNext, "", 0));
         } catch (JedisDataException e) {
             LOG.error("Job(id={}, queue={}) could not be completed, Redis replied: {}", job.id(), queue(), e.getMessage());
-            fail(job, e, false);
+            fail(job, e, false, conn);
             return Optional.empty();
         }
         if (r.code() < 0) {
@@ -183,7 +184,7 @@ final class JobRunner {
         return r.next();
     }
 
-    private void fail(ActiveJob job, Throwable error, boolean discarded) {
+    private void fail(ActiveJob job, Throwable error, boolean discarded, SlotConnection conn) {
         String reason = reason(error);
         FailurePlan plan = plan(job, reason, error, discarded);
         long code;
@@ -192,13 +193,13 @@ final class JobRunner {
             switch (plan.kind()) {
                 case DELAY -> {
                     command = "moveToDelayed";
-                    code = retrying(job, () -> scripts.moveToDelayed(job.id(), plan.score(), plan.stacktraceJson(),
+                    code = retrying(job, conn, via -> scripts.moveToDelayed(via, job.id(), plan.score(), plan.stacktraceJson(),
                             reason, plan.attemptsMade()));
                 }
                 case RETRY -> {
                     command = "retryJob";
                     boolean lifo = job.opt("lifo").map(n -> n.asBoolean(false)).orElse(false);
-                    code = retrying(job, () -> scripts.retryJob(job.id(), lifo, plan.stacktraceJson(), reason,
+                    code = retrying(job, conn, via -> scripts.retryJob(via, job.id(), lifo, plan.stacktraceJson(), reason,
                             plan.attemptsMade()));
                 }
                 default -> {
@@ -206,7 +207,7 @@ final class JobRunner {
                     ObjectNode event = Json.MAPPER.createObjectNode();
                     event.put("jobId", job.id());
                     event.put("val", reason);
-                    code = retrying(job, () -> scripts.moveToFinished(false, job.id(), options.clock().millis(),
+                    code = retrying(job, conn, via -> scripts.moveToFinished(via, false, job.id(), options.clock().millis(),
                             reason, keep(job, "removeOnFail"), event.toString(), false, plan.stacktraceJson(),
                             plan.attemptsMade())).code();
                 }
@@ -251,15 +252,19 @@ final class JobRunner {
         options.listener().refused(job.id(), why);
     }
 
-    /** Calls Redis until it answers; only connection problems are retried, not error replies. */
-    private <T> T retrying(ActiveJob job, Supplier<T> call) {
+    /**
+     * Calls Redis on the slot's connection until it answers; only connection problems are retried
+     * (each time on a fresh connection), not error replies.
+     */
+    private <T> T retrying(ActiveJob job, SlotConnection conn, Function<Jedis, T> call) {
         RetryDelay delay = new RetryDelay();
         while (true) {
             try {
-                return call.get();
+                return call.apply(conn.get());
             } catch (JedisDataException e) {
                 throw e;
             } catch (JedisException e) {
+                conn.reset();
                 if (state.hardStopped()) {
                     throw e;
                 }
