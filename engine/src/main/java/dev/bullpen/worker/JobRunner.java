@@ -7,12 +7,8 @@ import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,17 +31,17 @@ final class JobRunner {
     private final WorkerScripts scripts;
     private final JobProcessor processor;
     private final WorkerOptions options;
-    private final ScheduledExecutorService scheduler;
+    private final LockRenewer renewer;
     private final ExecutorService timeoutPool;
     private final WorkerState state;
     private final RepeatChain repeats;
 
     JobRunner(WorkerScripts scripts, JobProcessor processor, WorkerOptions options,
-            ScheduledExecutorService scheduler, ExecutorService timeoutPool, WorkerState state, RepeatChain repeats) {
+            LockRenewer renewer, ExecutorService timeoutPool, WorkerState state, RepeatChain repeats) {
         this.scripts = scripts;
         this.processor = processor;
         this.options = options;
-        this.scheduler = scheduler;
+        this.renewer = renewer;
         this.timeoutPool = timeoutPool;
         this.state = state;
         this.repeats = repeats;
@@ -70,8 +66,7 @@ final class JobRunner {
         } catch (RuntimeException e) {
             LOG.warn("Job(id={}, queue={}) next repeat iteration not created: {}", job.id(), queue(), e.toString());
         }
-        AtomicBoolean lockLost = new AtomicBoolean();
-        ScheduledFuture<?> renewal = startRenewal(job.id(), lockLost);
+        LockRenewer.Lease lease = renewer.start(job.id());
         Object result = null;
         Throwable error = null;
         JobContext ctx = new JobContext(job, scripts);
@@ -87,14 +82,14 @@ final class JobRunner {
         } catch (Throwable t) {
             error = t;
         } finally {
-            renewal.cancel(false);
+            renewer.end(lease);
         }
         if (state.hardStopped()) {
             LOG.warn("Job(id={}, queue={}) ended after the shutdown grace; left active for the stalled checker",
                     job.id(), queue());
             return Optional.empty();
         }
-        if (lockLost.get()) {
+        if (lease.lost()) {
             LOG.warn("Job(id={}, queue={}) lost its lock while running; Redis will refuse its finish", job.id(), queue());
         }
         if (error == null) {
@@ -129,26 +124,6 @@ final class JobRunner {
             f.cancel(true);
             throw e;
         }
-    }
-
-    private ScheduledFuture<?> startRenewal(String id, AtomicBoolean lockLost) {
-        long every = options.lockRenewTime().toMillis();
-        AtomicReference<ScheduledFuture<?>> self = new AtomicReference<>();
-        ScheduledFuture<?> f = scheduler.scheduleAtFixedRate(() -> {
-            try {
-                if (!scripts.extendLock(id)) {
-                    lockLost.set(true);
-                    ScheduledFuture<?> me = self.get();
-                    if (me != null) {
-                        me.cancel(false);
-                    }
-                }
-            } catch (RuntimeException e) {
-                LOG.warn("Job(id={}, queue={}) lock extension failed, will try again: {}", id, queue(), e.toString());
-            }
-        }, every, every, TimeUnit.MILLISECONDS);
-        self.set(f);
-        return f;
     }
 
     private Optional<ActiveJob> complete(ActiveJob job, Object result, SlotConnection conn) {
