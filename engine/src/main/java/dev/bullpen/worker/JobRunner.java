@@ -134,17 +134,13 @@ final class JobRunner {
             fail(job, e, false, conn);
             return Optional.empty();
         }
-        ObjectNode event = Json.MAPPER.createObjectNode();
-        event.put("jobId", job.id());
-        if (result != null) {
-            event.put("val", value);
-        }
+        String event = completedEvent(job.id(), result == null ? null : value);
         KeepJobs keep = keep(job, "removeOnComplete");
         boolean fetchNext = !state.stopping() && options.limiter().isEmpty();
         WorkerScripts.Finish r;
         try {
             r = retrying(job, conn, via -> scripts.moveToFinished(via, true, job.id(), options.clock().millis(), value, keep,
-                    event.toString(), fetchNext, "", 0));
+                    event, fetchNext, "", 0));
         } catch (JedisDataException e) {
             LOG.error("Job(id={}, queue={}) could not be completed, Redis replied: {}", job.id(), queue(), e.getMessage());
             fail(job, e, false, conn);
@@ -157,6 +153,33 @@ final class JobRunner {
         LOG.debug("Job(id={}, queue={}) completed", job.id(), queue());
         options.listener().completed(job.id(), result);
         return r.next();
+    }
+
+    /**
+     * The {@code completed} event, {@code {"jobId":id}} plus {@code "val"} when the job returned
+     * something, as Jackson writes it; written directly when the id needs no escaping and there is no
+     * value (the common case), through Jackson otherwise.
+     */
+    static String completedEvent(String id, String val) {
+        if (val == null && needsNoEscape(id)) {
+            return "{\"jobId\":\"" + id + "\"}";
+        }
+        ObjectNode event = Json.MAPPER.createObjectNode();
+        event.put("jobId", id);
+        if (val != null) {
+            event.put("val", val);
+        }
+        return event.toString();
+    }
+
+    private static boolean needsNoEscape(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x20 || c >= 0x7f || c == '"' || c == '\\') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void fail(ActiveJob job, Throwable error, boolean discarded, SlotConnection conn) {
