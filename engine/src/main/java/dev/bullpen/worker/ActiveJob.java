@@ -22,9 +22,14 @@ final class ActiveJob {
     private volatile Optional<JsonNode> opts;
 
     ActiveJob(String id, Map<String, String> fields) {
+        this(id, Collections.unmodifiableMap(new LinkedHashMap<>(fields)), null);
+    }
+
+    /** Takes {@code fields} as they are (already an unmodifiable map of the caller's own). */
+    private ActiveJob(String id, Map<String, String> unmodifiableFields, Void owned) {
         this.id = id;
-        this.fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
-        this.optsText = fields.get("opts");
+        this.fields = unmodifiableFields;
+        this.optsText = unmodifiableFields.get("opts");
     }
 
     /** Reads a {@code {HGETALL job, id}} script reply; empty for nil or anything else. */
@@ -36,7 +41,7 @@ final class ActiveJob {
         for (int i = 0; i + 1 < flat.size(); i += 2) {
             fields.put(String.valueOf(flat.get(i)), String.valueOf(flat.get(i + 1)));
         }
-        return Optional.of(new ActiveJob(String.valueOf(pair.get(1)), fields));
+        return Optional.of(new ActiveJob(String.valueOf(pair.get(1)), Collections.unmodifiableMap(fields), null));
     }
 
     String id() {
