@@ -7,16 +7,13 @@ import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Supplier;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
+import redis.clients.jedis.Jedis;
 import redis.clients.jedis.exceptions.JedisDataException;
 import redis.clients.jedis.exceptions.JedisException;
 
@@ -34,43 +31,42 @@ final class JobRunner {
     private final WorkerScripts scripts;
     private final JobProcessor processor;
     private final WorkerOptions options;
-    private final ScheduledExecutorService scheduler;
+    private final LockRenewer renewer;
     private final ExecutorService timeoutPool;
     private final WorkerState state;
     private final RepeatChain repeats;
 
     JobRunner(WorkerScripts scripts, JobProcessor processor, WorkerOptions options,
-            ScheduledExecutorService scheduler, ExecutorService timeoutPool, WorkerState state, RepeatChain repeats) {
+            LockRenewer renewer, ExecutorService timeoutPool, WorkerState state, RepeatChain repeats) {
         this.scripts = scripts;
         this.processor = processor;
         this.options = options;
-        this.scheduler = scheduler;
+        this.renewer = renewer;
         this.timeoutPool = timeoutPool;
         this.state = state;
         this.repeats = repeats;
     }
 
     /** Processes the job and finishes it; returns the next job when the finish fetched one. */
-    Optional<ActiveJob> run(ActiveJob job) throws InterruptedException {
+    Optional<ActiveJob> run(ActiveJob job, SlotConnection conn) throws InterruptedException {
         MDC.put("queue", queue());
         MDC.put("jobId", job.id());
         try {
-            return runWithMdc(job);
+            return runWithMdc(job, conn);
         } finally {
             MDC.remove("jobId");
             MDC.remove("queue");
         }
     }
 
-    private Optional<ActiveJob> runWithMdc(ActiveJob job) throws InterruptedException {
+    private Optional<ActiveJob> runWithMdc(ActiveJob job, SlotConnection conn) throws InterruptedException {
         try {
             repeats.onActive(job).ifPresent(next -> LOG.debug("Job(id={}, queue={}) next repeat iteration is {}",
                     job.id(), queue(), next));
         } catch (RuntimeException e) {
             LOG.warn("Job(id={}, queue={}) next repeat iteration not created: {}", job.id(), queue(), e.toString());
         }
-        AtomicBoolean lockLost = new AtomicBoolean();
-        ScheduledFuture<?> renewal = startRenewal(job.id(), lockLost);
+        LockRenewer.Lease lease = renewer.start(job.id());
         Object result = null;
         Throwable error = null;
         JobContext ctx = new JobContext(job, scripts);
@@ -86,20 +82,20 @@ final class JobRunner {
         } catch (Throwable t) {
             error = t;
         } finally {
-            renewal.cancel(false);
+            renewer.end(lease);
         }
         if (state.hardStopped()) {
             LOG.warn("Job(id={}, queue={}) ended after the shutdown grace; left active for the stalled checker",
                     job.id(), queue());
             return Optional.empty();
         }
-        if (lockLost.get()) {
+        if (lease.lost()) {
             LOG.warn("Job(id={}, queue={}) lost its lock while running; Redis will refuse its finish", job.id(), queue());
         }
         if (error == null) {
-            return complete(job, result);
+            return complete(job, result, conn);
         }
-        fail(job, error, ctx.discarded());
+        fail(job, error, ctx.discarded(), conn);
         return Optional.empty();
     }
 
@@ -130,48 +126,24 @@ final class JobRunner {
         }
     }
 
-    private ScheduledFuture<?> startRenewal(String id, AtomicBoolean lockLost) {
-        long every = options.lockRenewTime().toMillis();
-        AtomicReference<ScheduledFuture<?>> self = new AtomicReference<>();
-        ScheduledFuture<?> f = scheduler.scheduleAtFixedRate(() -> {
-            try {
-                if (!scripts.extendLock(id)) {
-                    lockLost.set(true);
-                    ScheduledFuture<?> me = self.get();
-                    if (me != null) {
-                        me.cancel(false);
-                    }
-                }
-            } catch (RuntimeException e) {
-                LOG.warn("Job(id={}, queue={}) lock extension failed, will try again: {}", id, queue(), e.toString());
-            }
-        }, every, every, TimeUnit.MILLISECONDS);
-        self.set(f);
-        return f;
-    }
-
-    private Optional<ActiveJob> complete(ActiveJob job, Object result) {
+    private Optional<ActiveJob> complete(ActiveJob job, Object result, SlotConnection conn) {
         String value;
         try {
             value = result == null ? "null" : Json.write(result);
         } catch (RuntimeException e) {
-            fail(job, e, false);
+            fail(job, e, false, conn);
             return Optional.empty();
         }
-        ObjectNode event = Json.MAPPER.createObjectNode();
-        event.put("jobId", job.id());
-        if (result != null) {
-            event.put("val", value);
-        }
+        String event = completedEvent(job.id(), result == null ? null : value);
         KeepJobs keep = keep(job, "removeOnComplete");
         boolean fetchNext = !state.stopping() && options.limiter().isEmpty();
         WorkerScripts.Finish r;
         try {
-            r = retrying(job, () -> scripts.moveToFinished(true, job.id(), options.clock().millis(), value, keep,
-                    event.toString(), fetchNext, "", 0));
+            r = retrying(job, conn, via -> scripts.moveToFinished(via, true, job.id(), options.clock().millis(), value, keep,
+                    event, fetchNext, "", 0));
         } catch (JedisDataException e) {
             LOG.error("Job(id={}, queue={}) could not be completed, Redis replied: {}", job.id(), queue(), e.getMessage());
-            fail(job, e, false);
+            fail(job, e, false, conn);
             return Optional.empty();
         }
         if (r.code() < 0) {
@@ -183,7 +155,34 @@ final class JobRunner {
         return r.next();
     }
 
-    private void fail(ActiveJob job, Throwable error, boolean discarded) {
+    /**
+     * The {@code completed} event, {@code {"jobId":id}} plus {@code "val"} when the job returned
+     * something, as Jackson writes it; written directly when the id needs no escaping and there is no
+     * value (the common case), through Jackson otherwise.
+     */
+    static String completedEvent(String id, String val) {
+        if (val == null && needsNoEscape(id)) {
+            return "{\"jobId\":\"" + id + "\"}";
+        }
+        ObjectNode event = Json.MAPPER.createObjectNode();
+        event.put("jobId", id);
+        if (val != null) {
+            event.put("val", val);
+        }
+        return event.toString();
+    }
+
+    private static boolean needsNoEscape(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x20 || c >= 0x7f || c == '"' || c == '\\') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void fail(ActiveJob job, Throwable error, boolean discarded, SlotConnection conn) {
         String reason = reason(error);
         FailurePlan plan = plan(job, reason, error, discarded);
         long code;
@@ -192,13 +191,13 @@ final class JobRunner {
             switch (plan.kind()) {
                 case DELAY -> {
                     command = "moveToDelayed";
-                    code = retrying(job, () -> scripts.moveToDelayed(job.id(), plan.score(), plan.stacktraceJson(),
+                    code = retrying(job, conn, via -> scripts.moveToDelayed(via, job.id(), plan.score(), plan.stacktraceJson(),
                             reason, plan.attemptsMade()));
                 }
                 case RETRY -> {
                     command = "retryJob";
                     boolean lifo = job.opt("lifo").map(n -> n.asBoolean(false)).orElse(false);
-                    code = retrying(job, () -> scripts.retryJob(job.id(), lifo, plan.stacktraceJson(), reason,
+                    code = retrying(job, conn, via -> scripts.retryJob(via, job.id(), lifo, plan.stacktraceJson(), reason,
                             plan.attemptsMade()));
                 }
                 default -> {
@@ -206,7 +205,7 @@ final class JobRunner {
                     ObjectNode event = Json.MAPPER.createObjectNode();
                     event.put("jobId", job.id());
                     event.put("val", reason);
-                    code = retrying(job, () -> scripts.moveToFinished(false, job.id(), options.clock().millis(),
+                    code = retrying(job, conn, via -> scripts.moveToFinished(via, false, job.id(), options.clock().millis(),
                             reason, keep(job, "removeOnFail"), event.toString(), false, plan.stacktraceJson(),
                             plan.attemptsMade())).code();
                 }
@@ -251,15 +250,19 @@ final class JobRunner {
         options.listener().refused(job.id(), why);
     }
 
-    /** Calls Redis until it answers; only connection problems are retried, not error replies. */
-    private <T> T retrying(ActiveJob job, Supplier<T> call) {
+    /**
+     * Calls Redis on the slot's connection until it answers; only connection problems are retried
+     * (each time on a fresh connection), not error replies.
+     */
+    private <T> T retrying(ActiveJob job, SlotConnection conn, Function<Jedis, T> call) {
         RetryDelay delay = new RetryDelay();
         while (true) {
             try {
-                return call.get();
+                return call.apply(conn.get());
             } catch (JedisDataException e) {
                 throw e;
             } catch (JedisException e) {
+                conn.reset();
                 if (state.hardStopped()) {
                     throw e;
                 }

@@ -40,6 +40,9 @@ final class RepeatChain {
 
     /** The next iteration's id, when one was added. */
     Optional<String> onActive(ActiveJob job) {
+        if (job.opt("repeat").isEmpty()) {
+            return Optional.empty(); // without parsing opts when they cannot hold a repeat
+        }
         Optional<JsonNode> opts = job.opts();
         JsonNode repeatNode = opts.map(o -> o.get("repeat")).orElse(null);
         if (repeatNode == null || !repeatNode.isObject()) {

@@ -1,12 +1,10 @@
 package dev.bullpen.worker;
 
 import dev.bullpen.queue.RedisEndpoint;
-import dev.bullpen.queue.redis.RedisQueueConnection;
 import java.util.Optional;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.exceptions.JedisDataException;
 import redis.clients.jedis.exceptions.JedisException;
@@ -14,51 +12,45 @@ import redis.clients.jedis.exceptions.JedisException;
 /**
  * One concurrency slot, Bull's {@code processJobs} loop: while the queue has jobs, take the next with
  * moveToActive (or the finish's fetch-next); once drained, block on {@code BRPOPLPUSH wait active
- * drainDelay} on this slot's own connection. The loop cannot die silently: every failure is logged
- * and waited out (connection problems with back-off and a fresh connection), until the worker stops.
+ * drainDelay} on this slot's own connection, which also carries the slot's take and finish scripts.
+ * The loop cannot die silently: every failure is logged and waited out (connection problems with
+ * back-off and a fresh connection), until the worker stops.
  */
 final class SlotLoop implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(SlotLoop.class);
 
     private final int index;
-    private final RedisEndpoint endpoint;
     private final WorkerScripts scripts;
     private final JobRunner runner;
     private final WorkerOptions options;
     private final WorkerState state;
     private final LongSupplier now;
-    private final boolean namesConnection;
 
-    private volatile Jedis blocking;
-    private volatile long blockingClientId = -1;
+    private final SlotConnection conn;
     private volatile boolean blocked;
 
     SlotLoop(int index, RedisEndpoint endpoint, WorkerScripts scripts, JobRunner runner, WorkerOptions options,
             WorkerState state, boolean namesConnection) {
         this.index = index;
-        this.endpoint = endpoint;
         this.scripts = scripts;
         this.runner = runner;
         this.options = options;
         this.state = state;
         this.now = () -> options.clock().millis();
-        this.namesConnection = namesConnection;
+        // Bull names its blocking connection P:base64(Q); getWorkers() counts these
+        this.conn = new SlotConnection(endpoint, (int) options.drainDelay().toMillis() + 5_000,
+                namesConnection ? scripts.keys().workerClientName() : null);
     }
 
     /** The CLIENT ID of the connection while it is blocked in BRPOPLPUSH, else -1. */
     long blockedClientId() {
-        return blocked ? blockingClientId : -1;
+        return blocked ? conn.clientId() : -1;
     }
 
     /** Closes the blocking connection (used at shutdown when CLIENT UNBLOCK cannot be sent). */
     void abortBlocking() {
-        Jedis j = blocking;
-        if (j != null && blocked) {
-            try {
-                j.close();
-            } catch (RuntimeException ignored) {
-                // closing a broken socket
-            }
+        if (blocked) {
+            conn.abort();
         }
     }
 
@@ -74,7 +66,7 @@ final class SlotLoop implements Runnable {
                     next = Optional.empty();
                     if (job.isEmpty()) {
                         if (!drained) {
-                            job = scripts.moveToActive("", now.getAsLong());
+                            job = scripts.moveToActive(conn.get(), "", now.getAsLong());
                             drained = job.isEmpty();
                         } else {
                             String id = blockingPop();
@@ -87,7 +79,7 @@ final class SlotLoop implements Runnable {
                         }
                     }
                     if (job.isPresent()) {
-                        next = runner.run(job.get());
+                        next = runner.run(job.get(), conn);
                     }
                     delay.reset();
                 } catch (InterruptedException e) {
@@ -124,10 +116,11 @@ final class SlotLoop implements Runnable {
         RetryDelay delay = new RetryDelay();
         while (true) {
             try {
-                return scripts.moveToActive(id, now.getAsLong());
+                return scripts.moveToActive(conn.get(), id, now.getAsLong());
             } catch (JedisDataException e) {
                 throw e;
             } catch (JedisException e) {
+                conn.reset();
                 long wait = delay.next();
                 LOG.warn("Job(id={}, queue={}) taken but not yet locked, Redis unreachable ({}); retrying in {} ms",
                         id, scripts.keys().queue(), e.getMessage(), wait);
@@ -139,10 +132,7 @@ final class SlotLoop implements Runnable {
     }
 
     private String blockingPop() {
-        Jedis j = blocking;
-        if (j == null) {
-            j = openBlocking();
-        }
+        Jedis j = conn.get();
         blocked = true;
         try {
             if (state.stopping()) {
@@ -155,34 +145,7 @@ final class SlotLoop implements Runnable {
         }
     }
 
-    private Jedis openBlocking() {
-        int timeoutMs = (int) options.drainDelay().toMillis() + 5_000;
-        Jedis j = new Jedis(new HostAndPort(endpoint.host(), endpoint.port()),
-                RedisQueueConnection.clientConfig(endpoint, timeoutMs));
-        try {
-            if (namesConnection) {
-                // Bull names its blocking connection P:base64(Q); getWorkers() counts these
-                j.clientSetname(scripts.keys().workerClientName());
-            }
-            blockingClientId = j.clientId();
-        } catch (RuntimeException e) {
-            j.close();
-            throw e;
-        }
-        blocking = j;
-        return j;
-    }
-
     private void closeBlocking() {
-        Jedis j = blocking;
-        blocking = null;
-        blockingClientId = -1;
-        if (j != null) {
-            try {
-                j.close();
-            } catch (RuntimeException ignored) {
-                // already broken
-            }
-        }
+        conn.reset();
     }
 }

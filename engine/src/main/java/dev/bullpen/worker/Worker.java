@@ -20,11 +20,12 @@ import redis.clients.jedis.Protocol;
 /**
  * A Bull 4 worker for one queue, interchangeable with a Node Bull worker on the same Redis.
  *
- * <p>Each of the {@code concurrency} slots has its own thread and its own blocking connection
- * (BRPOPLPUSH). Only the first slot's connection carries Bull's {@code CLIENT SETNAME P:base64(Q)},
- * so that Bull's {@code getWorkers()} counts one entry per worker, as for a Node worker. Scripts,
- * lock renewals, the stalled checker and the delay timer use the connection's pool; the timer also
- * listens on the {@code P:Q:delayed} channel with a connection of its own.
+ * <p>Each of the {@code concurrency} slots has its own thread and its own connection, for
+ * BRPOPLPUSH and for the scripts that take and finish its jobs. Only the first slot's connection
+ * carries Bull's {@code CLIENT SETNAME P:base64(Q)}, so that Bull's {@code getWorkers()} counts one
+ * entry per worker, as for a Node worker. Lock renewals (one periodic task for all running jobs),
+ * the stalled checker, progress, logs and the delay timer use the connection's pool; the timer
+ * also listens on the {@code P:Q:delayed} channel with a connection of its own.
  *
  * <p>Each worker has its own token (lock value and {@code active@token} channel suffix), as each
  * Bull Queue instance has one. The worker does not own the {@link RedisQueueConnection}: close the
@@ -42,6 +43,7 @@ public final class Worker implements AutoCloseable {
     private final ExecutorService timeoutPool;
     private final DelayTimer delayTimer;
     private final StalledJobChecker stalledChecker;
+    private final LockRenewer renewer;
     private final List<SlotLoop> slots = new ArrayList<>();
     private final List<Thread> threads = new ArrayList<>();
     private final String threadPrefix;
@@ -61,7 +63,8 @@ public final class Worker implements AutoCloseable {
         this.stalledChecker = new StalledJobChecker(scripts, options);
         RepeatChain repeats = new RepeatChain(connection.redis(), connection.queue(queue), keys.key("repeat"),
                 options.clock());
-        JobRunner runner = new JobRunner(scripts, processor, options, scheduler, timeoutPool, state, repeats);
+        this.renewer = new LockRenewer(scripts, options);
+        JobRunner runner = new JobRunner(scripts, processor, options, renewer, timeoutPool, state, repeats);
         for (int i = 0; i < options.concurrency(); i++) {
             slots.add(new SlotLoop(i, connection.endpoint(), scripts, runner, options, state, i == 0));
         }
@@ -91,6 +94,7 @@ public final class Worker implements AutoCloseable {
         }
         started = true;
         stalledChecker.schedule(scheduler);
+        renewer.schedule(scheduler);
         delayTimer.start(threadPrefix);
         for (int i = 0; i < slots.size(); i++) {
             Thread t = new Thread(slots.get(i), threadPrefix + "-slot-" + i);

@@ -7,12 +7,17 @@ import dev.bullpen.queue.redis.LuaScripts;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import redis.clients.jedis.Jedis;
 import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.exceptions.JedisNoScriptException;
 
 /**
  * The worker's Redis calls: one method per Lua script, with Bull's keys and arguments. Jedis
  * exceptions pass through unchanged so that callers can tell connection problems
  * ({@code JedisConnectionException}: retry) from error replies ({@code JedisDataException}: fail).
+ *
+ * <p>The scripts that take and finish a job run on the calling slot's own connection ({@code via});
+ * the others (lock renewal, delay timer, stalled checker, progress, logs) on the pool.
  */
 final class WorkerScripts {
     /** A finish script's answer: 0 or a negative refusal code, and the next job when one was fetched. */
@@ -47,8 +52,18 @@ final class WorkerScripts {
         return LuaScripts.get(script).call(redis, scriptKeys, args);
     }
 
+    /** Runs a script on one dedicated connection: by SHA, falling back to EVAL (which loads it) on NOSCRIPT. */
+    private static Object run(Jedis via, String script, List<String> scriptKeys, List<String> args) {
+        LuaScripts.Script s = LuaScripts.get(script);
+        try {
+            return via.evalsha(s.sha(), scriptKeys, args);
+        } catch (JedisNoScriptException e) {
+            return via.eval(s.source(), scriptKeys, args);
+        }
+    }
+
     /** Bull's moveToActive for an id already moved by BRPOPLPUSH, or {@code ""} to RPOPLPUSH one. */
-    Optional<ActiveJob> moveToActive(String id, long now) {
+    Optional<ActiveJob> moveToActive(Jedis via, String id, long now) {
         List<String> args = new ArrayList<>(List.of(keys.base(), token,
                 Long.toString(options.lockDuration().toMillis()), Long.toString(now), id));
         options.limiter().ifPresentOrElse(l -> {
@@ -57,7 +72,7 @@ final class WorkerScripts {
             args.add(Boolean.toString(l.bounceBack()));
             args.add(l.perGroup() ? "1" : "");
         }, () -> args.addAll(List.of("", "", "false", "")));
-        return ActiveJob.fromReply(run("moveToActive",
+        return ActiveJob.fromReply(run(via, "moveToActive",
                 List.of(keys.waitList(), keys.active(), keys.priority(), keys.stalled(), keys.limiter(),
                         keys.delayed()), args));
     }
@@ -67,10 +82,10 @@ final class WorkerScripts {
      *
      * @param stacktraceJson for a final failure the new stacktrace array (saved with attemptsMade); "" otherwise
      */
-    Finish moveToFinished(boolean completed, String id, long finishedOn, String value, KeepJobs keep, String event,
-            boolean fetchNext, String stacktraceJson, int attemptsMade) {
+    Finish moveToFinished(Jedis via, boolean completed, String id, long finishedOn, String value, KeepJobs keep,
+            String event, boolean fetchNext, String stacktraceJson, int attemptsMade) {
         long age = keep.ageSeconds();
-        Object reply = run("moveToFinished",
+        Object reply = run(via, "moveToFinished",
                 List.of(keys.active(), completed ? keys.completed() : keys.failed(), keys.job(id), keys.stalled(),
                         keys.waitList(), keys.priority(), keys.key(completed ? "metrics:completed" : "metrics:failed")),
                 List.of(id, Long.toString(finishedOn), completed ? "returnvalue" : "failedReason", value, token,
@@ -84,14 +99,14 @@ final class WorkerScripts {
         return new Finish(0, ActiveJob.fromReply(reply));
     }
 
-    long moveToDelayed(String id, long score, String stacktraceJson, String reason, int attemptsMade) {
-        return (Long) run("moveToDelayed",
+    long moveToDelayed(Jedis via, String id, long score, String stacktraceJson, String reason, int attemptsMade) {
+        return (Long) run(via, "moveToDelayed",
                 List.of(keys.active(), keys.delayed(), keys.job(id), keys.stalled()),
                 List.of(Long.toString(score), id, token, stacktraceJson, reason, Integer.toString(attemptsMade)));
     }
 
-    long retryJob(String id, boolean lifo, String stacktraceJson, String reason, int attemptsMade) {
-        return (Long) run("retryJob",
+    long retryJob(Jedis via, String id, boolean lifo, String stacktraceJson, String reason, int attemptsMade) {
+        return (Long) run(via, "retryJob",
                 List.of(keys.active(), keys.waitList(), keys.job(id), keys.metaPaused(), keys.paused(),
                         keys.stalled(), keys.priority()),
                 List.of(lifo ? "RPUSH" : "LPUSH", id, token, stacktraceJson, reason, Integer.toString(attemptsMade)));

@@ -1,0 +1,97 @@
+package dev.bullpen.worker;
+
+import dev.bullpen.queue.RedisEndpoint;
+import redis.clients.jedis.DefaultJedisClientConfig;
+import redis.clients.jedis.HostAndPort;
+import redis.clients.jedis.Jedis;
+
+/**
+ * A slot's own Redis connection: its BRPOPLPUSH when the queue is drained, and the scripts that take
+ * and finish its jobs (moveToActive, moveToFinished, moveToDelayed, retryJob). A slot runs one job
+ * at a time, so the connection is never shared; a busy slot needs no pool borrow per job, and 50
+ * slots do not queue for the pool's connections.
+ *
+ * <p>Commands time out after {@link #COMMAND_TIMEOUT_MS} as pooled ones do; the blocking pop after
+ * drainDelay + 5 s. After a connection problem call {@link #reset()}: the reply stream may be out of
+ * step, so the next {@link #get()} opens a fresh connection (renamed for {@code getWorkers()} when
+ * this slot names its connection).
+ */
+final class SlotConnection {
+    /** As the pooled connections' socket timeout ({@code RedisQueueConnection}). */
+    static final int COMMAND_TIMEOUT_MS = 5_000;
+    private static final int CONNECT_TIMEOUT_MS = 1_500;
+
+    private final RedisEndpoint endpoint;
+    private final int blockingTimeoutMs;
+    private final String clientName;
+
+    private volatile Jedis jedis;
+    private volatile long clientId = -1;
+
+    /** @param clientName {@code CLIENT SETNAME} for this connection, or null */
+    SlotConnection(RedisEndpoint endpoint, int blockingTimeoutMs, String clientName) {
+        this.endpoint = endpoint;
+        this.blockingTimeoutMs = blockingTimeoutMs;
+        this.clientName = clientName;
+    }
+
+    /** The open connection, connecting first when there is none. */
+    Jedis get() {
+        Jedis j = jedis;
+        if (j != null) {
+            return j;
+        }
+        j = new Jedis(new HostAndPort(endpoint.host(), endpoint.port()), DefaultJedisClientConfig.builder()
+                .user(endpoint.user())
+                .password(endpoint.password())
+                .database(endpoint.database())
+                .ssl(endpoint.tls())
+                .connectionTimeoutMillis(CONNECT_TIMEOUT_MS)
+                .socketTimeoutMillis(COMMAND_TIMEOUT_MS)
+                .blockingSocketTimeoutMillis(blockingTimeoutMs)
+                .resp2()
+                .build());
+        try {
+            if (clientName != null) {
+                j.clientSetname(clientName);
+            }
+            clientId = j.clientId();
+        } catch (RuntimeException e) {
+            j.close();
+            throw e;
+        }
+        jedis = j;
+        return j;
+    }
+
+    /** CLIENT ID of the open connection, -1 when none is open. */
+    long clientId() {
+        return jedis == null ? -1 : clientId;
+    }
+
+    /** Closes the connection (if any); the next {@link #get()} opens a new one. */
+    void reset() {
+        Jedis j = jedis;
+        jedis = null;
+        clientId = -1;
+        if (j != null) {
+            try {
+                j.close();
+            } catch (RuntimeException ignored) {
+                // already broken
+            }
+        }
+    }
+
+    /** Closes the socket under a blocked command without forgetting the connection (shutdown only). */
+    void abort() {
+        Jedis j = jedis;
+        if (j != null) {
+            try {
+                j.close();
+            } catch (RuntimeException ignored) {
+                // closing a broken socket
+            }
+        }
+    }
+}
