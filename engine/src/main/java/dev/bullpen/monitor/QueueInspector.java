@@ -158,22 +158,36 @@ public final class QueueInspector implements AutoCloseable {
     }
 
     /**
-     * Discovery SCANs every key under the prefix, which grows with the number of jobs: it runs at
-     * most every {@link #DISCOVERY_INTERVAL}; the polls in between read the counts of the queues
-     * found last time (one round trip each), so their cost does not grow with queue size.
+     * Discovery SCANs every key of the database, which grows with the number of jobs. While a
+     * discovery takes less than {@link #CHEAP_DISCOVERY} it runs on every poll (new queues show at
+     * once); once it costs more, it runs at most every {@link #DISCOVERY_INTERVAL} and the polls in
+     * between read the counts of the queues found last time (one round trip each), so a poll's cost
+     * does not grow with queue size.
      */
     static final java.time.Duration DISCOVERY_INTERVAL = java.time.Duration.ofSeconds(30);
+    static final java.time.Duration CHEAP_DISCOVERY = java.time.Duration.ofMillis(50);
 
     private List<String> knownQueues;
     private java.time.Instant discoveredAt;
+    private long lastDiscoveryNanos;
+    private java.time.Duration cheapDiscovery = CHEAP_DISCOVERY;
+
+    /** For tests: discoveries faster than this run on every poll (default 50 ms). */
+    synchronized QueueInspector cheapDiscoveryBelow(java.time.Duration threshold) {
+        this.cheapDiscovery = threshold;
+        return this;
+    }
 
     private OverviewSnapshot readOverview(QueueConnection c) {
         java.time.Instant now = clock.instant();
         List<String> names;
         synchronized (this) {
             // with no queue known, every poll discovers: new queues show at once, and a dead Redis is noticed
-            if (knownQueues == null || knownQueues.isEmpty() || !now.isBefore(discoveredAt.plus(DISCOVERY_INTERVAL))) {
+            if (knownQueues == null || knownQueues.isEmpty() || lastDiscoveryNanos < cheapDiscovery.toNanos()
+                    || !now.isBefore(discoveredAt.plus(DISCOVERY_INTERVAL))) {
+                long t0 = System.nanoTime();
                 knownQueues = List.copyOf(c.discoverQueues());
+                lastDiscoveryNanos = System.nanoTime() - t0;
                 discoveredAt = now;
             }
             names = knownQueues;

@@ -95,9 +95,10 @@ class QueueInspectorIT {
     }
 
     @Test
-    void discoveryScansAtMostEveryThirtySecondsWhileCountsAreReadEveryPoll() {
+    void anExpensiveDiscoveryRunsAtMostEveryThirtySecondsWhileCountsAreReadEveryPoll() {
         SettableClock clock = new SettableClock(NOW.toEpochMilli());
-        try (QueueInspector inspector = new QueueInspector(endpoint, "dc", QueueConnection::open, clock);
+        try (QueueInspector inspector = new QueueInspector(endpoint, "dc", QueueConnection::open, clock)
+                .cheapDiscoveryBelow(java.time.Duration.ZERO);
              QueueConnection c = QueueConnection.open(endpoint, "dc")) {
             c.queue("first").add(NewJob.of("{}"));
             assertEquals(List.of("first"), inspector.overview().queues().stream().map(QueueStatus::name).toList());
@@ -119,6 +120,16 @@ class QueueInspectorIT {
             c.queue("third").add(NewJob.of("{}"));
             inspector.rediscover();
             assertEquals(3, inspector.overview().queues().size());
+        }
+    }
+
+    @Test
+    void aCheapDiscoveryRunsOnEveryPollSoNewQueuesShowAtOnce() {
+        try (QueueInspector inspector = inspector("cheap"); QueueConnection c = QueueConnection.open(endpoint, "cheap")) {
+            c.queue("one").add(NewJob.of("{}"));
+            assertEquals(1, inspector.overview().queues().size());
+            c.queue("two").add(NewJob.of("{}"));
+            assertEquals(2, inspector.overview().queues().size());
         }
     }
 
