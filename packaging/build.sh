@@ -46,7 +46,7 @@ jpackage_run() {
   "$JDK/bin/jpackage" --name bullpen-console --app-version "$VERSION" --vendor "Bullpen" \
     --description "Console and CLI for Bull 4 job queues on Redis" \
     --input "$OUT/input" --main-jar bullpen-app.jar --main-class dev.bullpen.app.Launcher \
-    --java-options "-Dfile.encoding=UTF-8" "$@"
+    --java-options "-Dfile.encoding=UTF-8 -XX:+UseSerialGC -XX:TieredStopAtLevel=1" "$@"
 }
 
 app_image() {
