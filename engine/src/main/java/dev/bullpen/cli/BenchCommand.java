@@ -132,11 +132,11 @@ final class BenchCommand implements Runnable {
             }
         }
 
-        /** EVALSHA + EVAL calls so far: each is one client round trip. */
+        /** EVAL/EVALSHA calls so far (read-only variants included): each is one client round trip. */
         private static long scriptCalls(dev.bullpen.queue.QueueConnection c) {
             long n = 0;
             for (var e : c.serverInfo().entrySet()) {
-                if (e.getKey().equals("cmdstat_evalsha") || e.getKey().equals("cmdstat_eval")) {
+                if (e.getKey().matches("cmdstat_eval(sha)?(_ro)?")) {
                     var m = java.util.regex.Pattern.compile("calls=(\\d+)").matcher(e.getValue());
                     if (m.find()) {
                         n += Long.parseLong(m.group(1));
