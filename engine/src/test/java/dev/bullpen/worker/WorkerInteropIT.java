@@ -190,9 +190,9 @@ class WorkerInteropIT {
     }
 
     @Test
-    void nodeAndBullpenWorkersShareTwoThousandJobsEachProcessedOnce() throws Exception {
+    void nodeAndBullpenWorkersShareTenThousandJobsEachProcessedOnce() throws Exception {
         // given: both workers waiting on the same queue
-        int total = 2_000;
+        int total = 10_000;
         NodeRun nodeWorker = node("work", "5", Integer.toString(total));
         Thread.sleep(1_500);
         startWorker(job -> {
