@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@code bullpen demo --headless} in a child JVM whose PATH has no redis-server: the demo must start
- * the embedded Redis binary, add jobs, process them and say so.
+ * the embedded Redis binary, run checkouts, pay every reward and end with a clean audit.
  */
 class DemoCommandIT {
 
@@ -32,7 +32,7 @@ class DemoCommandIT {
         Path dataDir = Files.createTempDirectory("bullpen-demo-it");
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", jar + File.pathSeparator + appTarget.resolve("lib") + File.separator + "*",
-                "dev.bullpen.app.Launcher", "demo", "--headless", "--duration", "8s", "--rate", "20",
+                "dev.bullpen.app.Launcher", "demo", "--headless", "--duration", "8s", "--rate", "10",
                 "--data-dir", dataDir.toString()));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
         pb.environment().put("PATH", emptyPath.toString());
@@ -43,12 +43,12 @@ class DemoCommandIT {
 
         assertEquals(0, p.exitValue(), out);
         assertTrue(out.contains("bullpen-redis-bin"), "the embedded redis-server binary was used:\n" + out);
-        Matcher summary = Pattern.compile("summary\\s+added (\\d+) .* completed (\\d+) ").matcher(out);
-        assertTrue(summary.find(), out);
-        long added = Long.parseLong(summary.group(1));
-        long completed = Long.parseLong(summary.group(2));
-        assertTrue(added >= 50, "about 20 jobs/s for 8 s were added: " + added);
-        assertTrue(completed >= added / 2, "most jobs were processed: " + completed + " of " + added);
-        assertTrue(out.contains("demo OK"), out);
+        Matcher rewards = Pattern.compile("rewards\\s+(\\d+) of (\\d+) purchases completed").matcher(out);
+        assertTrue(rewards.find(), out);
+        long paid = Long.parseLong(rewards.group(1));
+        long purchases = Long.parseLong(rewards.group(2));
+        assertTrue(purchases >= 30, "about 10 checkouts/s for 8 s ran: " + purchases);
+        assertEquals(purchases, paid, "every reward was paid");
+        assertTrue(out.matches("(?s).*audit\\s+clean \\(" + purchases + " purchases.*"), out);
     }
 }

@@ -77,6 +77,11 @@ public final class GlobalOptions {
         throw new IllegalStateException("not a bullpen command line: " + root);
     }
 
+    /** The --redis URL exactly as given on the command line, when it was given (environment defaults do not count). */
+    public java.util.Optional<String> explicitRedisUrl() {
+        return java.util.Optional.ofNullable(redisUrl).filter(u -> !u.isBlank());
+    }
+
     public RedisEndpoint endpoint() {
         Map<String, String> env = System.getenv();
         RedisEndpoint endpoint = RedisEndpoint.resolve(redisUrl, env);

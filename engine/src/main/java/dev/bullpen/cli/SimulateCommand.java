@@ -127,7 +127,7 @@ final class SimulateCommand implements Callable<Integer> {
             throw new InvalidInputException(e.getMessage());
         }
         Simulation simulation = new Simulation(setup, profile, Clock.systemUTC(), UnaryOperator.identity());
-        installSignals(simulation);
+        Signals.onTermOrInterrupt(simulation::stop);
         boolean terminal = System.console() != null;
         long[] lastPrinted = {0};
         SimulationReport result;
@@ -181,15 +181,4 @@ final class SimulateCommand implements Callable<Integer> {
         }
     }
 
-    /** Ctrl-C / SIGTERM end the load early; drain, audit and summary still run. */
-    @SuppressWarnings("restriction")
-    private static void installSignals(Simulation simulation) {
-        for (String name : new String[] {"TERM", "INT"}) {
-            try {
-                sun.misc.Signal.handle(new sun.misc.Signal(name), sig -> simulation.stop());
-            } catch (RuntimeException | LinkageError unsupported) {
-                // the JVM's default exit applies
-            }
-        }
-    }
 }

@@ -93,7 +93,7 @@ public final class WorkerBenchCommand implements Callable<Integer> {
                     .listener(listener)
                     .build();
             Worker worker = new Worker((RedisQueueConnection) c, queueName, processor, options);
-            installSignals(done);
+            Signals.onTermOrInterrupt(done::countDown);
             long t0 = System.nanoTime();
             worker.start();
             out.printf("worker started on %s (concurrency %d, processor %s)%n", queueName, concurrency, processorSpec);
@@ -109,17 +109,6 @@ public final class WorkerBenchCommand implements Callable<Integer> {
         }
     }
 
-    /** SIGTERM and Ctrl-C end the run like reaching N: graceful close, report, exit 0. */
-    @SuppressWarnings("restriction")
-    private static void installSignals(CountDownLatch done) {
-        for (String name : new String[] {"TERM", "INT"}) {
-            try {
-                sun.misc.Signal.handle(new sun.misc.Signal(name), sig -> done.countDown());
-            } catch (RuntimeException | LinkageError unsupported) {
-                // without signal handling the JVM's default exit applies
-            }
-        }
-    }
 
     static JobProcessor processor(String spec) {
         long sleepMs;

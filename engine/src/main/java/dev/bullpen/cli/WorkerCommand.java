@@ -98,7 +98,7 @@ final class WorkerCommand implements Callable<Integer> {
                     .stalledInterval(Duration.ofMillis(stalledIntervalMs))
                     .shutdownGrace(Duration.ofMillis(graceMs)).listener(counts).clock(clock).build();
             RewardListener listener = webhook.<RewardListener>map(w -> w).orElse(RewardListener.NONE);
-            installSignals(stop);
+            Signals.onTermOrInterrupt(stop::countDown);
             RewardWorkers workers = new RewardWorkers(store, (RedisQueueConnection) c, 1, options, listener, failRate,
                     failSeed, clock);
             out.printf("worker started on %s (concurrency %d)%s%n", queue, concurrency,
@@ -115,15 +115,4 @@ final class WorkerCommand implements Callable<Integer> {
         }
     }
 
-    /** SIGTERM and Ctrl-C end the run: graceful close, exit 0. */
-    @SuppressWarnings("restriction")
-    private static void installSignals(CountDownLatch stop) {
-        for (String name : new String[] {"TERM", "INT"}) {
-            try {
-                sun.misc.Signal.handle(new sun.misc.Signal(name), sig -> stop.countDown());
-            } catch (RuntimeException | LinkageError unsupported) {
-                // without signal handling the JVM's default exit applies
-            }
-        }
-    }
 }

@@ -1,115 +1,103 @@
 package dev.bullpen.demo;
 
 import dev.bullpen.embedded.LocalRedis;
-import dev.bullpen.queue.QueueStatus;
 import dev.bullpen.queue.RedisEndpoint;
-import dev.bullpen.queue.redis.RedisQueueConnection;
-import dev.bullpen.worker.FailOnRequest;
-import dev.bullpen.worker.JobProcessor;
-import dev.bullpen.worker.Worker;
-import dev.bullpen.worker.WorkerOptions;
+import dev.bullpen.simulate.ArrivalPattern;
+import dev.bullpen.simulate.Chaos;
+import dev.bullpen.simulate.LoadProfile;
+import dev.bullpen.simulate.Simulation;
+import dev.bullpen.simulate.SimulationListener;
+import dev.bullpen.simulate.SimulationReport;
+import dev.bullpen.simulate.SimulationSetup;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
 
 /**
- * The demo: a Redis (a private one unless a URL is given), a {@code checkout} queue fed with gentle
- * reward-job traffic, and embedded workers processing it (a few jobs fail, some only once).
+ * The demo: a Redis (a private one unless a URL is given), a freshly seeded demo mall on embedded H2,
+ * embedded reward workers on the {@code checkout} queue, and gentle simulated checkout traffic (open
+ * loop, Poisson arrivals) of which a small share of reward jobs fail once and are retried. It is the
+ * load simulator at a low rate; at the end it drains the queue and audits the mall.
  */
 public final class DemoRun implements AutoCloseable {
     public static final String QUEUE = "checkout";
-    private static final Logger LOG = LoggerFactory.getLogger(DemoRun.class);
 
     private final LocalRedis localRedis;
-    private final RedisQueueConnection connection;
-    private final List<Worker> workers;
-    private final DemoTraffic traffic;
+    private final RedisEndpoint endpoint;
+    private final Simulation simulation;
 
-    private DemoRun(LocalRedis localRedis, RedisQueueConnection connection, List<Worker> workers, DemoTraffic traffic) {
+    private DemoRun(LocalRedis localRedis, RedisEndpoint endpoint, Simulation simulation) {
         this.localRedis = localRedis;
-        this.connection = connection;
-        this.workers = workers;
-        this.traffic = traffic;
+        this.endpoint = endpoint;
+        this.simulation = simulation;
     }
 
-    /** What to run. {@code redis} null: start a private Redis with its files in {@code dataDir}. */
-    public record Settings(RedisEndpoint redis, String prefix, Path dataDir, double ratePerSecond, double failShare,
-                           int workers, int concurrency, long seed) {
+    /**
+     * What to run.
+     *
+     * @param redisUrl the Redis to use, or null to start a private one with its files in {@code dataDir}
+     * @param dataDir the demo's files (Redis, mall database, worker logs); recreated on each run
+     * @param runFor  how long the traffic lasts
+     */
+    public record Settings(String redisUrl, String prefix, Path dataDir, double checkoutsPerSecond,
+                           double failShare, int workers, int concurrency, int customers, Duration runFor, long seed) {
     }
 
-    public static DemoRun start(Settings s) {
-        LocalRedis local = s.redis() == null ? LocalRedis.start(s.dataDir()) : null;
-        RedisEndpoint endpoint = local == null ? s.redis() : RedisEndpoint.parse(local.url());
-        RedisQueueConnection connection = null;
-        List<Worker> workers = new ArrayList<>();
-        try {
-            connection = RedisQueueConnection.open(endpoint, s.prefix());
-            for (int i = 0; i < s.workers(); i++) {
-                workers.add(new Worker(connection, QUEUE, processor(),
-                        WorkerOptions.builder().concurrency(s.concurrency()).build()).start());
-            }
-            DemoTraffic traffic = new DemoTraffic(connection.queue(QUEUE), s.ratePerSecond(), s.failShare(), s.seed());
-            traffic.start();
-            LOG.info("Demo running on {}: {} reward jobs/s, {} workers x {}", endpoint.display(), s.ratePerSecond(),
-                    s.workers(), s.concurrency());
-            return new DemoRun(local, connection, workers, traffic);
-        } catch (RuntimeException e) {
-            workers.forEach(Worker::close);
-            if (connection != null) {
-                connection.close();
-            }
-            if (local != null) {
-                local.close();
-            }
-            throw e;
-        }
-    }
-
-    /** Reward processing as the demo shows it: 20-150 ms of work with progress and a log line. */
-    static JobProcessor processor() {
-        return job -> {
-            FailOnRequest.check(job);
-            int steps = 3;
-            for (int i = 1; i <= steps; i++) {
-                Thread.sleep(ThreadLocalRandom.current().nextLong(7, 50));
-                job.progress(i * 100 / steps);
-            }
-            job.log("paid rewards for " + job.data().path("purchaseId").asText("?"));
-            return Map.of("paid", job.data().path("rewardPoints").asLong());
-        };
+    /** Starts the Redis (when needed) and prepares the simulation; {@link #run} drives it. */
+    public static DemoRun prepare(Settings s) {
+        deleteMall(s.dataDir());
+        LocalRedis local = s.redisUrl() == null ? LocalRedis.start(s.dataDir().resolve("redis-demo")) : null;
+        String url = local == null ? s.redisUrl() : local.url();
+        SimulationSetup setup = new SimulationSetup(s.customers(), 8, false, null, url, s.prefix(), s.workers(),
+                s.concurrency(), false, s.failShare(), Chaos.none(), List.of(), s.dataDir());
+        RedisEndpoint endpoint = RedisEndpoint.parse(url);
+        LoadProfile profile = new LoadProfile(new ArrivalPattern.OpenLoop(s.checkoutsPerSecond(), 64), s.runFor(), 0,
+                s.seed(), Duration.ofSeconds(60));
+        return new DemoRun(local, endpoint, new Simulation(setup, profile, Clock.systemUTC(), UnaryOperator.identity()));
     }
 
     /** The Redis the demo uses, e.g. for the console. */
     public RedisEndpoint endpoint() {
-        return connection.endpoint();
+        return endpoint;
     }
 
-    public String prefix() {
-        return connection.prefix();
+    /** Seeds the mall, runs the traffic for the settings' time (or until {@link #stop}), drains and audits. */
+    public SimulationReport run(SimulationListener listener, Consumer<String> say) throws InterruptedException {
+        return simulation.run(listener, say);
     }
 
-    public QueueStatus status() {
-        return connection.queue(QUEUE).status();
-    }
-
-    public long added() {
-        return traffic.added();
+    /** Ends the traffic early; the drain and the audit still run. */
+    public void stop() {
+        simulation.stop();
     }
 
     @Override
     public void close() {
-        traffic.close();
-        for (Worker w : workers) {
-            w.close(Duration.ofSeconds(5));
-        }
-        connection.close();
+        simulation.stop();
         if (localRedis != null) {
             localRedis.close();
         }
     }
+
+    /** The demo mall is disposable: each run seeds a fresh one. */
+    private static void deleteMall(Path dataDir) {
+        if (!Files.isDirectory(dataDir)) {
+            return;
+        }
+        try (Stream<Path> files = Files.list(dataDir)) {
+            for (Path p : files.filter(p -> p.getFileName().toString().startsWith("mall.")).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot clear the demo mall in " + dataDir, e);
+        }
+    }
+
 }
