@@ -23,7 +23,7 @@ class LauncherTest {
     void helpListsTheConsoleCommand() {
         String help = run(0, "--help");
         assertTrue(help.matches("(?s).*\\n  console +Opens the desktop console.*"), help);
-        assertTrue(help.matches("(?s).*\\n  demo +Runs live reward traffic.*"), help);
+        assertTrue(help.matches("(?s).*\\n  demo +Runs live checkout traffic.*"), help);
     }
 
     @Test
