@@ -1,5 +1,6 @@
 package dev.bullpen.worker;
 
+import dev.bullpen.testing.SettableClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;

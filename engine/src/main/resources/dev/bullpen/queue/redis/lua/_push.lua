@@ -63,3 +63,23 @@ local function dropFromLimiter(prefix, id)
     redis.call("HDEL", indexKey, id)
   end
 end
+
+-- The lock check of the finishing scripts: with the worker's token, deletes the job's lock and its
+-- stalled mark and returns 0; returns -6 when another token holds the lock, -2 when there is none.
+-- Token "0" skips the check.
+local function releaseLock(jobKey, stalledKey, id, token)
+  if token == "0" then
+    return 0
+  end
+  local lockKey = jobKey .. ":lock"
+  local holder = redis.call("GET", lockKey)
+  if holder == token then
+    redis.call("DEL", lockKey)
+    redis.call("SREM", stalledKey, id)
+    return 0
+  end
+  if holder then
+    return -6
+  end
+  return -2
+end

@@ -5,23 +5,15 @@
         4 stacktrace JSON or "", 5 failedReason, 6 attemptsMade
   Returns 0, or -1 job missing, -2 lock missing, -6 lock held by another token, -3 not active.
 ]]
+--@include _push.lua
 local id = ARGV[2]
 local jobKey = KEYS[3]
 if redis.call("EXISTS", jobKey) == 0 then
   return -1
 end
-local token = ARGV[3]
-if token ~= "0" then
-  local lockKey = jobKey .. ":lock"
-  local holder = redis.call("GET", lockKey)
-  if holder == token then
-    redis.call("DEL", lockKey)
-    redis.call("SREM", KEYS[4], id)
-  elseif holder then
-    return -6
-  else
-    return -2
-  end
+local locked = releaseLock(jobKey, KEYS[4], id, ARGV[3])
+if locked ~= 0 then
+  return locked
 end
 if redis.call("LREM", KEYS[1], -1, id) == 0 then
   return -3

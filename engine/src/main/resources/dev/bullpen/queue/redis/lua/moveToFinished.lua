@@ -10,6 +10,7 @@
   Returns 0, {HGETALL next, nextId} when a next job was fetched, or
   -1 job missing, -2 lock missing, -6 lock held by another token, -3 job not active.
 ]]
+--@include _push.lua
 local id = ARGV[1]
 local jobKey = KEYS[3]
 local prefix = ARGV[10]
@@ -22,17 +23,9 @@ if targetType ~= "zset" and targetType ~= "none" then
   return redis.error_reply("WRONGTYPE " .. KEYS[2] .. " is a " .. targetType .. ", not a sorted set")
 end
 local token = ARGV[5]
-if token ~= "0" then
-  local lockKey = jobKey .. ":lock"
-  local holder = redis.call("GET", lockKey)
-  if holder == token then
-    redis.call("DEL", lockKey)
-    redis.call("SREM", KEYS[4], id)
-  elseif holder then
-    return -6
-  else
-    return -2
-  end
+local locked = releaseLock(jobKey, KEYS[4], id, token)
+if locked ~= 0 then
+  return locked
 end
 if redis.call("LREM", KEYS[1], -1, id) == 0 then
   return -3
@@ -41,13 +34,7 @@ if ARGV[12] ~= "" then
   redis.call("HMSET", jobKey, "stacktrace", ARGV[12], "failedReason", ARGV[4], "attemptsMade", ARGV[13])
 end
 
-local deid = redis.call("HGET", jobKey, "deid")
-if deid then
-  local deKey = prefix .. "de:" .. deid
-  if redis.call("PTTL", deKey) == -1 then
-    redis.call("DEL", deKey)
-  end
-end
+dropDebounceKey(prefix, jobKey)
 
 local function removeJobs(ids)
   for _, old in ipairs(ids) do

@@ -12,18 +12,9 @@ local jobKey = KEYS[3]
 if redis.call("EXISTS", jobKey) == 0 then
   return -1
 end
-local token = ARGV[3]
-if token ~= "0" then
-  local lockKey = jobKey .. ":lock"
-  local holder = redis.call("GET", lockKey)
-  if holder == token then
-    redis.call("DEL", lockKey)
-    redis.call("SREM", KEYS[6], id)
-  elseif holder then
-    return -6
-  else
-    return -2
-  end
+local locked = releaseLock(jobKey, KEYS[6], id, ARGV[3])
+if locked ~= 0 then
+  return locked
 end
 if redis.call("LREM", KEYS[1], -1, id) == 0 then
   return -3
