@@ -12,6 +12,7 @@ import dev.bullpen.queue.QueueConnection;
 import dev.bullpen.queue.RedisUnavailableException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -24,9 +25,8 @@ final class AuditCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--db", paramLabel = "URL",
-            description = "JDBC URL of the mall database (default: embedded H2 in ~/.bullpen/mall)")
-    String db;
+    @Mixin
+    MallDatabaseOption db;
 
     @Option(names = "--json", description = "Print {\"clean\",\"purchases\",\"customers\",\"violations\":[...]}")
     boolean json;
@@ -36,7 +36,7 @@ final class AuditCommand implements Callable<Integer> {
         var out = spec.commandLine().getOut();
         var err = spec.commandLine().getErr();
         AuditReport report;
-        try (MallStore store = SeedCommand.openStore(db)) {
+        try (MallStore store = db.open()) {
             QueueConnection connection = null;
             try {
                 connection = GlobalOptions.of(spec).connect();

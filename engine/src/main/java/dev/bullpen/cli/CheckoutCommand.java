@@ -19,6 +19,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -31,9 +32,8 @@ final class CheckoutCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--db", paramLabel = "URL",
-            description = "JDBC URL of the mall database (default: embedded H2 in ~/.bullpen/mall)")
-    String db;
+    @Mixin
+    MallDatabaseOption db;
 
     @Option(names = "--customer", paramLabel = "ID", required = true, description = "The customer checking out")
     long customer;
@@ -56,7 +56,7 @@ final class CheckoutCommand implements Callable<Integer> {
         CheckoutOptions options = options();
         Clock clock = Clock.systemDefaultZone();
         GlobalOptions global = GlobalOptions.of(spec);
-        try (MallStore store = SeedCommand.openStore(db);
+        try (MallStore store = db.open();
                 BullRewardJobPublisher publisher = new BullRewardJobPublisher(global::connect, clock)) {
             CheckoutService service = new CheckoutService(store, publisher,
                     new CircuitBreaker(3, Duration.ofSeconds(30), clock), RewardSettings.defaults(), options, clock);

@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -21,9 +22,8 @@ final class ReconcileCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--db", paramLabel = "URL",
-            description = "JDBC URL of the mall database (default: embedded H2 in ~/.bullpen/mall)")
-    String db;
+    @Mixin
+    MallDatabaseOption db;
 
     @Option(names = "--dry-run", description = "Only report what would be done")
     boolean dryRun;
@@ -33,7 +33,7 @@ final class ReconcileCommand implements Callable<Integer> {
         var out = spec.commandLine().getOut();
         Clock clock = Clock.systemDefaultZone();
         GlobalOptions global = GlobalOptions.of(spec);
-        try (MallStore store = SeedCommand.openStore(db); QueueConnection connection = global.connect()) {
+        try (MallStore store = db.open(); QueueConnection connection = global.connect()) {
             int relayed = 0;
             if (!dryRun) {
                 // not closed here: the connection belongs to this command

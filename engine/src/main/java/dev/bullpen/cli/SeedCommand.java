@@ -2,9 +2,9 @@ package dev.bullpen.cli;
 
 import dev.bullpen.checkout.MallStore;
 import dev.bullpen.checkout.Seeder;
-import dev.bullpen.checkout.jdbc.JdbcMallStore;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -16,9 +16,8 @@ final class SeedCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--db", paramLabel = "URL",
-            description = "JDBC URL of the mall database (default: embedded H2 in ~/.bullpen/mall)")
-    String db;
+    @Mixin
+    MallDatabaseOption db;
 
     @Option(names = "--customers", paramLabel = "N", required = true, description = "How many customers")
     int customers;
@@ -33,17 +32,13 @@ final class SeedCommand implements Callable<Integer> {
     @Option(names = "--reset", description = "Delete everything in the mall first")
     boolean reset;
 
-    /** Opens the mall database: {@code --db} or the default embedded H2 file. */
-    static MallStore openStore(String db) {
-        return JdbcMallStore.open(db == null || db.isBlank() ? JdbcMallStore.defaultUrl() : db);
-    }
 
     @Override
     public Integer call() {
         if (customers < 1 || depth < 1) {
             throw new dev.bullpen.queue.InvalidInputException("--customers and --depth must be 1 or more");
         }
-        try (MallStore store = openStore(db)) {
+        try (MallStore store = db.open()) {
             if (reset) {
                 store.deleteAll();
             }

@@ -19,6 +19,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -42,9 +43,8 @@ final class WorkerCommand implements Callable<Integer> {
             description = "Jobs worked at once (default: ${DEFAULT-VALUE})")
     int concurrency;
 
-    @Option(names = "--db", paramLabel = "URL",
-            description = "JDBC URL of the mall database (default: embedded H2 in ~/.bullpen/mall)")
-    String db;
+    @Mixin
+    MallDatabaseOption db;
 
     @Option(names = "--lock-duration-ms", defaultValue = "30000", paramLabel = "MS",
             description = "Job lock duration; a killed worker's jobs are taken again after about this (default 30000)")
@@ -92,7 +92,7 @@ final class WorkerCommand implements Callable<Integer> {
             }
         };
         Optional<RewardWebhook> webhook = RewardWebhook.fromEnvironment(System.getenv());
-        try (MallStore store = SeedCommand.openStore(db); QueueConnection c = GlobalOptions.of(spec).connect()) {
+        try (MallStore store = db.open(); QueueConnection c = GlobalOptions.of(spec).connect()) {
             WorkerOptions options = WorkerOptions.builder().concurrency(concurrency)
                     .lockDuration(Duration.ofMillis(lockDurationMs))
                     .stalledInterval(Duration.ofMillis(stalledIntervalMs))
