@@ -23,7 +23,7 @@ final class DelayTimer {
     private final WorkerOptions options;
     private final WorkerState state;
     private final Object monitor = new Object();
-    private long nextDue = Long.MAX_VALUE;
+    private final NextDue nextDue = new NextDue();
     private boolean wake;
     private volatile Jedis subscriberConnection;
     private volatile JedisPubSub subscription;
@@ -48,9 +48,16 @@ final class DelayTimer {
 
     /** One run of updateDelaySet: promotes due jobs; returns the next due time in ms, if any. */
     Optional<Long> runOnce() {
-        Optional<Long> next = scripts.updateDelaySet(options.clock().millis());
         synchronized (monitor) {
-            nextDue = next.orElse(Long.MAX_VALUE);
+            nextDue.runStarts();
+        }
+        Optional<Long> next = Optional.empty();
+        try {
+            next = scripts.updateDelaySet(options.clock().millis());
+        } finally {
+            synchronized (monitor) {
+                nextDue.runEnds(next);
+            }
         }
         return next;
     }
@@ -69,7 +76,7 @@ final class DelayTimer {
                         scripts.keys().queue(), waitMs, e.toString());
             }
             synchronized (monitor) {
-                long until = Math.min(waitMs, nextDue - options.clock().millis());
+                long until = Math.min(waitMs, nextDue.at() - options.clock().millis());
                 until = Math.max(MIN_WAIT_MS, until);
                 long deadline = System.nanoTime() + until * 1_000_000;
                 while (!wake && !state.stopping()) {
@@ -97,8 +104,7 @@ final class DelayTimer {
             return;
         }
         synchronized (monitor) {
-            if (Math.ceil(due) < nextDue) {
-                nextDue = (long) Math.ceil(due);
+            if (nextDue.announce((long) Math.ceil(due))) {
                 wake = true;
                 monitor.notifyAll();
             }
@@ -178,4 +184,41 @@ final class DelayTimer {
         }
     }
 
+    /**
+     * When the timer must next run (not thread-safe: the caller holds the monitor). A due time
+     * announced while updateDelaySet is on its way is kept: the script's answer may predate the
+     * job it announces (a worker can take a just-promoted job, fail it and delay it again before
+     * the reply arrives), so the answer alone would wrongly leave the timer asleep until the guard.
+     */
+    static final class NextDue {
+        private long at = Long.MAX_VALUE;
+        private long announcedDuringRun = Long.MAX_VALUE;
+        private boolean running;
+
+        long at() {
+            return at;
+        }
+
+        void runStarts() {
+            running = true;
+            announcedDuringRun = Long.MAX_VALUE;
+        }
+
+        void runEnds(Optional<Long> scriptAnswer) {
+            running = false;
+            at = Math.min(scriptAnswer.orElse(Long.MAX_VALUE), announcedDuringRun);
+        }
+
+        /** Records an announced due time; true when it is earlier than the one the timer waits for. */
+        boolean announce(long due) {
+            if (running) {
+                announcedDuringRun = Math.min(announcedDuringRun, due);
+            }
+            if (due < at) {
+                at = due;
+                return true;
+            }
+            return false;
+        }
+    }
 }
