@@ -3,6 +3,7 @@ package dev.bullpen.worker;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bullpen.queue.Json;
 import dev.bullpen.queue.KeepJobs;
+import dev.bullpen.queue.redis.RedisQueueConnection;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -252,16 +253,20 @@ final class JobRunner {
 
     /**
      * Calls Redis on the slot's connection until it answers; only connection problems are retried
-     * (each time on a fresh connection), not error replies.
+     * (each time on a fresh connection, which goes to the master of the moment), and replies that say
+     * the command did not run on this server (a replica after a failover); not other error replies.
+     * A finish that ran before its connection broke is refused when sent again (the job is no longer
+     * active with our lock), so it is never applied twice.
      */
     private <T> T retrying(ActiveJob job, SlotConnection conn, Function<Jedis, T> call) {
         RetryDelay delay = new RetryDelay();
         while (true) {
             try {
                 return call.apply(conn.get());
-            } catch (JedisDataException e) {
-                throw e;
             } catch (JedisException e) {
+                if (e instanceof JedisDataException && !RedisQueueConnection.refusedByThisServer(e)) {
+                    throw e;
+                }
                 conn.reset();
                 if (state.hardStopped()) {
                     throw e;
