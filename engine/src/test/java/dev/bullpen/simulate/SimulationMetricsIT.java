@@ -67,7 +67,33 @@ class SimulationMetricsIT {
             assertEquals(1, Scrape.value(text, "bullpen_redis_up"));
             assertTrue(Scrape.has(text, "bullpen_queue_jobs{queue=\"checkout\",state=\"completed\"}"), text);
             assertTrue(Scrape.has(text, "bullpen_outbox_pending"), text);
+            everyMetricIsDocumentedAndEveryAlertRuleUsesOne(text);
         }
+    }
+
+    /** The runbook lists every bullpen_ metric served; the example alert rules name only metrics that exist. */
+    private static void everyMetricIsDocumentedAndEveryAlertRuleUsesOne(String scrape) throws IOException {
+        java.util.Set<String> families = new java.util.TreeSet<>();
+        Matcher type = Pattern.compile("(?m)^# TYPE (bullpen_\\w+) ").matcher(scrape);
+        while (type.find()) {
+            families.add(type.group(1));
+        }
+        assertTrue(families.size() >= 15, families.toString());
+        Path root = dev.bullpen.interop.BullNode.projectRoot();
+        String runbook = java.nio.file.Files.readString(root.resolve("docs/operations.md"));
+        for (String f : families) {
+            String documented = f.endsWith("_max") ? f.substring(0, f.length() - 4) : f; // histograms' _max gauge
+            assertTrue(runbook.contains("`" + documented + "`"), documented + " is not in docs/operations.md");
+        }
+        String rules = java.nio.file.Files.readString(root.resolve("docs/prometheus/bullpen-alerts.yml"));
+        Matcher used = Pattern.compile("\\b(bullpen_\\w+)").matcher(rules);
+        int n = 0;
+        while (used.find()) {
+            String name = used.group(1).replaceAll("_(bucket|count|sum)$", "");
+            assertTrue(families.contains(name), "the alert rules use " + name + ", which is not served");
+            n++;
+        }
+        assertTrue(n >= 5, "metrics named in the rules: " + n);
     }
 
     @Test
