@@ -27,8 +27,10 @@ import dev.bullpen.queue.NewJob;
 import dev.bullpen.queue.QueueCounts;
 import dev.bullpen.queue.RedisEndpoint;
 import dev.bullpen.queue.RedisUnavailableException;
+import dev.bullpen.queue.TlsOptions;
 import dev.bullpen.queue.redis.RedisQueueConnection;
 import dev.bullpen.simulate.RewardWorkers;
+import dev.bullpen.testing.Certificates;
 import dev.bullpen.testing.SentinelSetup;
 import dev.bullpen.worker.Worker;
 import dev.bullpen.worker.WorkerListener;
@@ -131,6 +133,45 @@ class SentinelWorkerIT {
                     }
                 } finally {
                     release.countDown();
+                    worker.close(Duration.ofSeconds(5));
+                }
+            }
+        }
+    }
+
+    @Test
+    void overTlsToSentinelsAndServersTheWorkerFollowsAFailover() throws Exception {
+        Certificates certs = Certificates.create(dir.resolve("certs"));
+        try (SentinelSetup ha = new SentinelSetup(SERVER_PASSWORD, null, certs)) {
+            // the sentinels name the master by IP, which the test certificate does not: the CA is still checked
+            RedisEndpoint endpoint = RedisEndpoint.parse("rediss-sentinel://:" + SERVER_PASSWORD + "@"
+                    + ha.sentinelList() + "/" + SentinelSetup.MASTER_NAME)
+                    .withTls(new TlsOptions(certs.caCert(), null, null, null, null, null, false));
+            Map<String, AtomicInteger> runs = new ConcurrentHashMap<>();
+            try (RedisQueueConnection c = RedisQueueConnection.open(endpoint, "tls")) {
+                JobQueue q = c.queue("jobs");
+                Worker worker = new Worker(c, "jobs", job -> {
+                    runs.computeIfAbsent(job.id(), id -> new AtomicInteger()).incrementAndGet();
+                    return null;
+                }, WorkerOptions.builder().concurrency(2).drainDelay(Duration.ofSeconds(1)).build()).start();
+                try {
+                    List<String> ids = new ArrayList<>();
+                    for (int i = 0; i < 10; i++) {
+                        ids.add(add(q, "before-" + i, 0));
+                    }
+                    await(() -> q.status().counts().completed() == 10, "the first 10 jobs completed");
+                    ha.awaitReplicated();
+
+                    ha.killMaster();
+                    for (int i = 0; i < 10; i++) {
+                        ids.add(add(q, "after-" + i, 0));
+                    }
+
+                    await(() -> q.status().counts().completed() == ids.size(), "all 20 jobs completed");
+                    assertEquals(new HostAndPort("127.0.0.1", ha.replicaPort()), c.writeTarget());
+                    assertEquals(ids.size(), runs.size());
+                    runs.forEach((id, n) -> assertEquals(1, n.get(), "job " + id + " processed once"));
+                } finally {
                     worker.close(Duration.ofSeconds(5));
                 }
             }

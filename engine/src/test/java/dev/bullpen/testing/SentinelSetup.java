@@ -1,5 +1,8 @@
 package dev.bullpen.testing;
 
+import dev.bullpen.queue.RedisEndpoint;
+import dev.bullpen.queue.TlsOptions;
+import dev.bullpen.queue.redis.RedisQueueConnection;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,6 +22,7 @@ public final class SentinelSetup implements AutoCloseable {
     private final List<RedisProcess> processes = new ArrayList<>();
     private final List<String> sentinels = new ArrayList<>();
     private final String serverPassword;
+    private final Certificates tls;
     private final int masterPort;
     private final int replicaPort;
     private RedisProcess master;
@@ -28,21 +32,35 @@ public final class SentinelSetup implements AutoCloseable {
      * @param sentinelPassword {@code requirepass} of the sentinels, or null
      */
     public SentinelSetup(String serverPassword, String sentinelPassword) throws Exception {
+        this(serverPassword, sentinelPassword, null);
+    }
+
+    /**
+     * @param tls when given, every server and sentinel listens on TLS only (port 0, {@code tls-port}) with
+     *            these certificates, replicates over TLS and wants no client certificate
+     */
+    public SentinelSetup(String serverPassword, String sentinelPassword, Certificates tls) throws Exception {
         this.serverPassword = serverPassword;
+        this.tls = tls;
         Path dir = Files.createTempDirectory("bullpen-sentinel");
         masterPort = RedisServer.freePort();
         replicaPort = RedisServer.freePort();
-        List<String> auth = serverPassword == null ? List.of()
-                : List.of("--requirepass", serverPassword, "--masterauth", serverPassword);
+        List<String> auth = new ArrayList<>(serverPassword == null ? List.of()
+                : List.of("--requirepass", serverPassword, "--masterauth", serverPassword));
+        if (tls != null) {
+            auth.addAll(List.of("--tls-cert-file", tls.serverCert().toString(), "--tls-key-file",
+                    tls.serverKey().toString(), "--tls-ca-cert-file", tls.caCert().toString(), "--tls-replication",
+                    "yes", "--tls-auth-clients", "no"));
+        }
         try {
-            master = start(RedisProcess.server(dir.resolve("master"), masterPort, auth));
-            List<String> replica = new ArrayList<>(auth);
+            master = start(RedisProcess.server(dir.resolve("master"), masterPort, listen(auth, masterPort)));
+            List<String> replica = new ArrayList<>(listen(auth, replicaPort));
             replica.addAll(List.of("--replicaof", "127.0.0.1", Integer.toString(masterPort)));
             start(RedisProcess.server(dir.resolve("replica"), replicaPort, replica));
             for (int i = 0; i < 3; i++) {
                 int port = RedisServer.freePort();
                 sentinels.add("127.0.0.1:" + port);
-                List<String> conf = new ArrayList<>(List.of("port " + port, "bind 127.0.0.1",
+                List<String> conf = new ArrayList<>(List.of(tls == null ? "port " + port : "port 0", "bind 127.0.0.1",
                         "dir " + dir.resolve("sentinel" + i),
                         "sentinel monitor " + MASTER_NAME + " 127.0.0.1 " + masterPort + " 2",
                         "sentinel down-after-milliseconds " + MASTER_NAME + " 1000",
@@ -50,6 +68,11 @@ public final class SentinelSetup implements AutoCloseable {
                         "sentinel parallel-syncs " + MASTER_NAME + " 1"));
                 if (serverPassword != null) {
                     conf.add("sentinel auth-pass " + MASTER_NAME + " " + serverPassword);
+                }
+                if (tls != null) {
+                    conf.addAll(List.of("tls-port " + port, "tls-cert-file " + tls.serverCert(),
+                            "tls-key-file " + tls.serverKey(), "tls-ca-cert-file " + tls.caCert(),
+                            "tls-replication yes", "tls-auth-clients no"));
                 }
                 if (sentinelPassword != null) {
                     // sentinels log in to each other with the same password
@@ -63,6 +86,14 @@ public final class SentinelSetup implements AutoCloseable {
             close();
             throw e;
         }
+    }
+
+    private List<String> listen(List<String> args, int port) {
+        List<String> out = new ArrayList<>(args);
+        if (tls != null) {
+            out.addAll(List.of("--port", "0", "--tls-port", Integer.toString(port)));
+        }
+        return out;
     }
 
     private RedisProcess start(RedisProcess p) {
@@ -98,6 +129,11 @@ public final class SentinelSetup implements AutoCloseable {
 
     /** A direct connection to one of the two servers (logged in when they have a password). */
     public Jedis server(int port) {
+        if (tls != null) {
+            RedisEndpoint e = new RedisEndpoint("127.0.0.1", port, null, serverPassword, 0, true)
+                    .withTls(new TlsOptions(tls.caCert(), null, null, null, null, null, false));
+            return new Jedis(new HostAndPort("127.0.0.1", port), RedisQueueConnection.clientConfig(e, 15_000));
+        }
         return new Jedis(new HostAndPort("127.0.0.1", port), DefaultJedisClientConfig.builder()
                 .password(serverPassword).socketTimeoutMillis(15_000).build());
     }
