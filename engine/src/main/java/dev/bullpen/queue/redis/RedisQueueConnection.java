@@ -337,8 +337,8 @@ public final class RedisQueueConnection implements QueueConnection {
 
     /**
      * True when Redis refused a command without running it because this server cannot take it now: a
-     * replica (the master moved in a failover), a server still loading, a sentinel-less master that lost
-     * its replicas ({@code MASTERDOWN}), a cluster slot that moved or is migrating. Reconnecting to
+     * replica ({@code READONLY}: the master moved in a failover), a server still loading, a replica cut
+     * off from its master ({@code MASTERDOWN}), a cluster slot that moved or is migrating. Reconnecting to
      * {@link #writeTarget()} and sending it again is safe, even for a write.
      */
     public static boolean refusedByThisServer(JedisException e) {
