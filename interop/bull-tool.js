@@ -261,6 +261,12 @@ const commands = {
 
   async workers(queue) {
     return { workers: await queue.getWorkers() };
+  },
+
+  /** Bull's queue.getMetrics(args.type, args.start, args.end): {meta: {count, prevTS, prevCount}, data, count}. */
+  async metrics(queue, args) {
+    return await queue.getMetrics(args.type, args.start === undefined ? 0 : args.start,
+      args.end === undefined ? -1 : args.end);
   }
 };
 

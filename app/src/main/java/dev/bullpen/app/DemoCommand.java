@@ -1,18 +1,24 @@
 package dev.bullpen.app;
 
 import dev.bullpen.cli.GlobalOptions;
+import dev.bullpen.cli.MetricsOption;
 import dev.bullpen.cli.Signals;
 import dev.bullpen.demo.DemoRun;
+import dev.bullpen.metrics.BullpenMetrics;
+import dev.bullpen.metrics.SimulationMetrics;
 import dev.bullpen.queue.InvalidInputException;
 import dev.bullpen.simulate.DurationText;
+import dev.bullpen.simulate.SimulationObserver;
 import dev.bullpen.simulate.SimulationReport;
 import dev.bullpen.simulate.SummaryTable;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -57,6 +63,9 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--data-dir", paramLabel = "DIR", description = "Where the demo keeps its files (default: ~/.bullpen/demo)")
     Path dataDir;
 
+    @Mixin
+    MetricsOption metrics;
+
     @Override
     public Integer call() throws InterruptedException {
         if (rate <= 0 || failShare < 0 || failShare > 1 || workers < 1 || concurrency < 1 || customers < 2) {
@@ -69,7 +78,9 @@ public final class DemoCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         DemoRun.Settings settings = new DemoRun.Settings(global.explicitRedisUrl().orElse(null), global.prefix(), dir,
                 rate, failShare, workers, concurrency, customers, runFor, 42L);
-        try (DemoRun demo = DemoRun.prepare(settings)) {
+        Optional<BullpenMetrics> served = metrics.start(out);
+        try (DemoRun demo = DemoRun.prepare(settings,
+                served.<SimulationObserver>map(SimulationMetrics::new).orElse(SimulationObserver.NONE))) {
             // Ctrl-C / SIGTERM: close the window, stop the traffic, then drain, audit and print the summary
             Signals.onTermOrInterrupt(() -> {
                 demo.stop();
@@ -87,6 +98,8 @@ public final class DemoCommand implements Callable<Integer> {
             return report.auditClean() ? 0 : 1;
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException(e.getMessage());
+        } finally {
+            served.ifPresent(BullpenMetrics::close);
         }
     }
 

@@ -47,6 +47,9 @@ public interface MallStore extends AutoCloseable {
     /** Up to {@code limit} pending outbox rows, oldest first. */
     List<OutboxEntry> pendingOutbox(int limit);
 
+    /** How many outbox rows are pending and since when, in one cheap read (for metrics). */
+    OutboxBacklog outboxBacklog();
+
     /** Marks an outbox row sent; returns false when no pending row had that purchase id. */
     boolean markOutboxSent(String purchaseId, long now);
 

@@ -1,5 +1,7 @@
 package dev.bullpen.cli;
 
+import dev.bullpen.metrics.BullpenMetrics;
+import dev.bullpen.metrics.SimulationMetrics;
 import dev.bullpen.queue.InvalidInputException;
 import dev.bullpen.simulate.ArrivalPattern;
 import dev.bullpen.simulate.Chaos;
@@ -9,6 +11,7 @@ import dev.bullpen.simulate.LiveSnapshot;
 import dev.bullpen.simulate.LoadProfile;
 import dev.bullpen.simulate.Simulation;
 import dev.bullpen.simulate.SimulationReport;
+import dev.bullpen.simulate.SimulationObserver;
 import dev.bullpen.simulate.SimulationSetup;
 import dev.bullpen.simulate.Slo;
 import dev.bullpen.simulate.SummaryTable;
@@ -21,9 +24,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.UnaryOperator;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -100,6 +105,9 @@ final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--data-dir", paramLabel = "DIR", hidden = true, description = "Instead of ~/.bullpen/sim")
     Path dataDir;
 
+    @Mixin
+    MetricsOption metrics;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -126,7 +134,18 @@ final class SimulateCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException(e.getMessage());
         }
-        Simulation simulation = new Simulation(setup, profile, Clock.systemUTC(), UnaryOperator.identity());
+        Optional<BullpenMetrics> served = metrics.start(out);
+        try {
+            return run(setup, profile, served, out, err);
+        } finally {
+            served.ifPresent(BullpenMetrics::close);
+        }
+    }
+
+    private int run(SimulationSetup setup, LoadProfile profile, Optional<BullpenMetrics> served, PrintWriter out,
+            PrintWriter err) throws InterruptedException {
+        Simulation simulation = new Simulation(setup, profile, Clock.systemUTC(), UnaryOperator.identity(),
+                served.<SimulationObserver>map(SimulationMetrics::new).orElse(SimulationObserver.NONE));
         Signals.onTermOrInterrupt(simulation::stop);
         boolean terminal = System.console() != null;
         long[] lastPrinted = {0};

@@ -4,6 +4,7 @@ import dev.bullpen.checkout.MallStore;
 import dev.bullpen.checkout.RewardJob;
 import dev.bullpen.checkout.RewardListener;
 import dev.bullpen.checkout.RewardWebhook;
+import dev.bullpen.metrics.BullpenMetrics;
 import dev.bullpen.queue.InvalidInputException;
 import dev.bullpen.queue.QueueConnection;
 import dev.bullpen.queue.redis.RedisQueueConnection;
@@ -13,6 +14,7 @@ import dev.bullpen.worker.WorkerOptions;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -57,6 +59,15 @@ final class WorkerCommand implements Callable<Integer> {
             description = "How long running jobs may take to finish after SIGTERM (default 30000)")
     long graceMs;
 
+    @Option(names = "--bull-metrics-max-data-points", defaultValue = "0", paramLabel = "N",
+            description = "Keep Bull's own per-minute completed/failed counts (P:Q:metrics:completed|failed, read by "
+                    + "Bull's queue.getMetrics()) for the last N minutes, as Bull's queue option metrics.maxDataPoints; "
+                    + "0: off (default)")
+    int bullMetricsPoints;
+
+    @Mixin
+    MetricsOption metrics;
+
     @Option(names = "--fail-rate", defaultValue = "0", paramLabel = "P", hidden = true,
             description = "Simulation aid: this share of jobs fails on purpose on its first attempt")
     double failRate;
@@ -75,6 +86,9 @@ final class WorkerCommand implements Callable<Integer> {
         if (failRate < 0 || failRate > 1) {
             throw new InvalidInputException("--fail-rate must be between 0 and 1");
         }
+        if (bullMetricsPoints < 0) {
+            throw new InvalidInputException("--bull-metrics-max-data-points must be 0 or more");
+        }
         PrintWriter out = spec.commandLine().getOut();
         Clock clock = Clock.systemUTC();
         CountDownLatch stop = new CountDownLatch(1);
@@ -92,25 +106,35 @@ final class WorkerCommand implements Callable<Integer> {
             }
         };
         Optional<RewardWebhook> webhook = RewardWebhook.fromEnvironment(System.getenv());
+        Optional<BullpenMetrics> served = metrics.start(out);
         try (MallStore store = db.open(); QueueConnection c = GlobalOptions.of(spec).connect()) {
+            WorkerListener listener = counts;
+            AutoCloseable gauges = () -> { };
+            if (served.isPresent()) {
+                gauges = served.get().watch((RedisQueueConnection) c, List.of(queue), Optional.of(store));
+                listener = WorkerListener.all(counts, served.get().workerListener(queue));
+            }
             WorkerOptions options = WorkerOptions.builder().concurrency(concurrency)
                     .lockDuration(Duration.ofMillis(lockDurationMs))
                     .stalledInterval(Duration.ofMillis(stalledIntervalMs))
-                    .shutdownGrace(Duration.ofMillis(graceMs)).listener(counts).clock(clock).build();
-            RewardListener listener = webhook.<RewardListener>map(w -> w).orElse(RewardListener.NONE);
+                    .metricsMaxDataPoints(bullMetricsPoints)
+                    .shutdownGrace(Duration.ofMillis(graceMs)).listener(listener).clock(clock).build();
+            RewardListener rewards = webhook.<RewardListener>map(w -> w).orElse(RewardListener.NONE);
             Signals.onTermOrInterrupt(stop::countDown);
-            RewardWorkers workers = new RewardWorkers(store, (RedisQueueConnection) c, 1, options, listener, failRate,
+            RewardWorkers workers = new RewardWorkers(store, (RedisQueueConnection) c, 1, options, rewards, failRate,
                     failSeed, clock);
             out.printf("worker started on %s (concurrency %d)%s%n", queue, concurrency,
                     webhook.isPresent() ? ", reward webhook on" : "");
             out.flush();
             stop.await();
             boolean clean = workers.close(options.shutdownGrace());
+            gauges.close(); // before the connection and the store close
             out.printf("worker stopped: %d job(s) completed, %d failed attempt(s)%s%n", completed.get(),
                     failedAttempts.get(), clean ? "" : " (running jobs abandoned after the grace period)");
             out.flush();
             return ExitCodes.OK;
         } finally {
+            served.ifPresent(BullpenMetrics::close);
             webhook.ifPresent(RewardWebhook::close);
         }
     }

@@ -7,6 +7,7 @@ import dev.bullpen.simulate.Chaos;
 import dev.bullpen.simulate.LoadProfile;
 import dev.bullpen.simulate.Simulation;
 import dev.bullpen.simulate.SimulationListener;
+import dev.bullpen.simulate.SimulationObserver;
 import dev.bullpen.simulate.SimulationReport;
 import dev.bullpen.simulate.SimulationSetup;
 import java.io.IOException;
@@ -52,6 +53,11 @@ public final class DemoRun implements AutoCloseable {
 
     /** Starts the Redis (when needed) and prepares the simulation; {@link #run} drives it. */
     public static DemoRun prepare(Settings s) {
+        return prepare(s, SimulationObserver.NONE);
+    }
+
+    /** As {@link #prepare(Settings)}, the simulation shown to {@code observer} (the metrics endpoint). */
+    public static DemoRun prepare(Settings s, SimulationObserver observer) {
         deleteMall(s.dataDir());
         LocalRedis local = s.redisUrl() == null ? LocalRedis.start(s.dataDir().resolve("redis-demo")) : null;
         String url = local == null ? s.redisUrl() : local.url();
@@ -60,7 +66,8 @@ public final class DemoRun implements AutoCloseable {
         RedisEndpoint endpoint = RedisEndpoint.parse(url);
         LoadProfile profile = new LoadProfile(new ArrivalPattern.OpenLoop(s.checkoutsPerSecond(), 64), s.runFor(), 0,
                 s.seed(), Duration.ofSeconds(60));
-        return new DemoRun(local, endpoint, new Simulation(setup, profile, Clock.systemUTC(), UnaryOperator.identity()));
+        return new DemoRun(local, endpoint, new Simulation(setup, profile, Clock.systemUTC(), UnaryOperator.identity(),
+                observer));
     }
 
     /** The Redis the demo uses, e.g. for the console. */

@@ -18,7 +18,9 @@ import java.util.Optional;
  *   <li>{@code redis://[user:password@]host[:port][/db]}, {@code rediss://...} for TLS;</li>
  *   <li>{@code redis-sentinel://[user:password@]host:port[,host:port...]/mastername[/db]}: the
  *       sentinels to ask, and the name of the master they watch; the credentials are those of the
- *       master (sentinels without a password); {@code rediss-sentinel://} for TLS;</li>
+ *       master and its replicas; sentinels that want a login of their own get it from
+ *       {@code REDIS_SENTINEL_PASSWORD} (and {@code REDIS_SENTINEL_USERNAME}), see {@link #resolve};
+ *       {@code rediss-sentinel://} for TLS to sentinels and servers alike;</li>
  *   <li>{@code redis-cluster://[user:password@]host:port[,host:port...]}: seed nodes of a Redis
  *       Cluster (database 0 only); {@code rediss-cluster://} for TLS.</li>
  * </ul>
@@ -26,8 +28,12 @@ import java.util.Optional;
  * those of the first node listed.
  */
 public record RedisEndpoint(String host, int port, String user, String password, int database, boolean tls,
-        Kind kind, List<String> nodes, String masterName, TlsOptions tlsOptions) {
+        Kind kind, List<String> nodes, String masterName, TlsOptions tlsOptions, String sentinelUser,
+        String sentinelPassword) {
     public static final String DEFAULT_URL = "redis://127.0.0.1:6379";
+    /** Environment variables with the sentinels' own login (Sentinel's {@code requirepass} / ACL user). */
+    public static final String SENTINEL_PASSWORD_ENV = "REDIS_SENTINEL_PASSWORD";
+    public static final String SENTINEL_USERNAME_ENV = "REDIS_SENTINEL_USERNAME";
 
     /** How Bullpen finds the Redis it writes to. */
     public enum Kind { STANDALONE, SENTINEL, CLUSTER }
@@ -37,6 +43,12 @@ public record RedisEndpoint(String host, int port, String user, String password,
         this(host, port, user, password, database, tls, Kind.STANDALONE, null, null, TlsOptions.DEFAULTS);
     }
 
+    /** Any kind, sentinels without a login of their own. */
+    public RedisEndpoint(String host, int port, String user, String password, int database, boolean tls,
+            Kind kind, List<String> nodes, String masterName, TlsOptions tlsOptions) {
+        this(host, port, user, password, database, tls, kind, nodes, masterName, tlsOptions, null, null);
+    }
+
     public RedisEndpoint {
         kind = kind == null ? Kind.STANDALONE : kind;
         tlsOptions = tlsOptions == null ? TlsOptions.DEFAULTS : tlsOptions;
@@ -44,6 +56,9 @@ public record RedisEndpoint(String host, int port, String user, String password,
         if (kind == Kind.SENTINEL && (masterName == null || masterName.isBlank())) {
             throw new InvalidInputException("a redis-sentinel:// URL needs the master name: "
                     + "redis-sentinel://host:26379[,host:port...]/mastername");
+        }
+        if (kind != Kind.SENTINEL && (sentinelUser != null || sentinelPassword != null)) {
+            throw new InvalidInputException("a sentinel login is only for a redis-sentinel:// URL");
         }
         if (kind == Kind.CLUSTER && database != 0) {
             throw new InvalidInputException("Redis Cluster has only database 0");
@@ -206,14 +221,17 @@ public record RedisEndpoint(String host, int port, String user, String password,
     /**
      * The endpoint to use: the explicit URL, else {@code REDIS_URL}, else {@code REDIS_HOST} /
      * {@code REDIS_PORT} / {@code REDIS_PASSWORD} (and {@code REDIS_USERNAME}), else 127.0.0.1:6379.
+     * For a {@code redis-sentinel://} URL, the sentinels' own login comes from
+     * {@code REDIS_SENTINEL_PASSWORD} and {@code REDIS_SENTINEL_USERNAME} when set (a password is
+     * never part of a command line that {@code ps} shows).
      */
     public static RedisEndpoint resolve(String explicitUrl, Map<String, String> env) {
         if (explicitUrl != null && !explicitUrl.isBlank()) {
-            return parse(explicitUrl);
+            return withSentinelLoginFrom(parse(explicitUrl), env);
         }
         String url = env.get("REDIS_URL");
         if (url != null && !url.isBlank()) {
-            return parse(url);
+            return withSentinelLoginFrom(parse(url), env);
         }
         String host = env.get("REDIS_HOST");
         String port = env.get("REDIS_PORT");
@@ -231,6 +249,26 @@ public record RedisEndpoint(String host, int port, String user, String password,
                     emptyToNull(env.get("REDIS_USERNAME")), emptyToNull(password), 0, false);
         }
         return parse(DEFAULT_URL);
+    }
+
+    private static RedisEndpoint withSentinelLoginFrom(RedisEndpoint e, Map<String, String> env) {
+        if (e.kind() != Kind.SENTINEL) {
+            return e;
+        }
+        String pw = emptyToNull(env.get(SENTINEL_PASSWORD_ENV));
+        String user = emptyToNull(env.get(SENTINEL_USERNAME_ENV));
+        return pw == null && user == null ? e : e.withSentinelLogin(user, pw);
+    }
+
+    /** A copy whose sentinels are asked with this login (user may be null: the default user). */
+    public RedisEndpoint withSentinelLogin(String newSentinelUser, String newSentinelPassword) {
+        return new RedisEndpoint(host, port, user, password, database, tls, kind, nodes, masterName, tlsOptions,
+                emptyToNull(newSentinelUser), emptyToNull(newSentinelPassword));
+    }
+
+    /** The sentinels' own password, when they need one. */
+    public Optional<String> sentinelPasswordValue() {
+        return Optional.ofNullable(sentinelPassword);
     }
 
     /**
@@ -261,7 +299,8 @@ public record RedisEndpoint(String host, int port, String user, String password,
 
     /** A copy with other TLS settings (CA, client certificate, hostname check). */
     public RedisEndpoint withTls(TlsOptions options) {
-        return new RedisEndpoint(host, port, user, password, database, tls, kind, nodes, masterName, options);
+        return new RedisEndpoint(host, port, user, password, database, tls, kind, nodes, masterName, options,
+                sentinelUser, sentinelPassword);
     }
 
     public Optional<String> passwordValue() {
@@ -271,7 +310,7 @@ public record RedisEndpoint(String host, int port, String user, String password,
     /** A copy with another password (used when the user is asked for it). */
     public RedisEndpoint withPassword(String newPassword) {
         return new RedisEndpoint(host, port, user, emptyToNull(newPassword), database, tls, kind, nodes, masterName,
-                tlsOptions);
+                tlsOptions, sentinelUser, sentinelPassword);
     }
 
     @Override

@@ -59,16 +59,24 @@ public final class Simulation {
     private final LoadProfile profile;
     private final Clock clock;
     private final UnaryOperator<LoadSimulator.Checkout> decorator;
+    private final SimulationObserver observer;
     private volatile LoadSimulator simulator;
     private volatile boolean stopped;
 
     /** @param decorator wraps the real checkout (tests add a delay); {@code UnaryOperator.identity()} in production */
     public Simulation(SimulationSetup setup, LoadProfile profile, Clock clock,
             UnaryOperator<LoadSimulator.Checkout> decorator) {
+        this(setup, profile, clock, decorator, SimulationObserver.NONE);
+    }
+
+    /** @param observer shown the connection, store, checkouts and embedded workers (metrics) */
+    public Simulation(SimulationSetup setup, LoadProfile profile, Clock clock,
+            UnaryOperator<LoadSimulator.Checkout> decorator, SimulationObserver observer) {
         this.setup = setup;
         this.profile = profile;
         this.clock = clock;
         this.decorator = decorator;
+        this.observer = observer;
     }
 
     /** Ends the load early; the drain, audit and verdicts still run. */
@@ -110,6 +118,8 @@ public final class Simulation {
             prepareMall(store, random.nextLong(), say);
             RedisQueueConnection connection = RedisQueueConnection.open(endpoint, setup.prefix());
             closeLast.add(0, connection);
+            observer.started(connection, store);
+            closeLast.add(0, observer::stopping);
             JobQueue queue = connection.queue(RewardJob.QUEUE);
 
             BullRewardJobPublisher publisher = new BullRewardJobPublisher(() -> connection, clock);
@@ -137,7 +147,7 @@ public final class Simulation {
                         .resolve("logs"));
             } else if (!setup.externalWorkers() && setup.workers() > 0) {
                 WorkerOptions.Builder options = WorkerOptions.builder().concurrency(setup.workerConcurrency())
-                        .clock(clock);
+                        .clock(clock).listener(observer.workerListener());
                 if (setup.chaos().restartsRedis()) {
                     // a job active when Redis dies is taken again once its lock expires: keep that short
                     options.lockDuration(CHAOS_LOCK).stalledInterval(CHAOS_STALLED_CHECK);
@@ -151,7 +161,7 @@ public final class Simulation {
             }
 
             List<Long> customers = store.customers().stream().map(Customer::id).toList();
-            LoadSimulator.Checkout checkout = decorator.apply(id -> service.checkout(id, null));
+            LoadSimulator.Checkout checkout = observer.checkout(decorator.apply(id -> service.checkout(id, null)));
             int[] idleChecks = {0};
             LoadSimulator.Settlement settlement = () -> settled(store, queue, relay, idleChecks);
             LoadSimulator sim = new LoadSimulator(profile, customers, new MallCarts(store), checkout, queue, settlement,

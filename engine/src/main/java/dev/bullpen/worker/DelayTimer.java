@@ -1,24 +1,23 @@
 package dev.bullpen.worker;
 
-import dev.bullpen.queue.RedisEndpoint;
 import dev.bullpen.queue.redis.RedisQueueConnection;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.JedisPubSub;
 
 /**
  * Bull's delay timer: runs updateDelaySet at start, then again when the next delayed job is due,
  * when a {@code P:Q:delayed} message announces an earlier one, and at least every guardInterval.
- * One thread runs the script, another listens on the channel (reconnecting with back-off).
+ * One thread runs the script, another listens on the channel (reconnecting with back-off, to the
+ * master of the moment behind Sentinel).
  */
 final class DelayTimer {
     private static final Logger LOG = LoggerFactory.getLogger(DelayTimer.class);
     private static final long MIN_WAIT_MS = 5;
 
-    private final RedisEndpoint endpoint;
+    private final RedisQueueConnection connection;
     private final WorkerScripts scripts;
     private final WorkerOptions options;
     private final WorkerState state;
@@ -30,8 +29,8 @@ final class DelayTimer {
     private Thread timer;
     private Thread subscriber;
 
-    DelayTimer(RedisEndpoint endpoint, WorkerScripts scripts, WorkerOptions options, WorkerState state) {
-        this.endpoint = endpoint;
+    DelayTimer(RedisQueueConnection connection, WorkerScripts scripts, WorkerOptions options, WorkerState state) {
+        this.connection = connection;
         this.scripts = scripts;
         this.options = options;
         this.state = state;
@@ -114,8 +113,7 @@ final class DelayTimer {
     private void subscriberLoop() {
         RetryDelay retry = new RetryDelay();
         while (!state.stopping()) {
-            try (Jedis j = new Jedis(new HostAndPort(endpoint.host(), endpoint.port()),
-                    RedisQueueConnection.clientConfig(endpoint, 0))) {
+            try (Jedis j = connection.dedicatedConnection(0, 0)) {
                 subscriberConnection = j;
                 JedisPubSub pubSub = new JedisPubSub() {
                     @Override

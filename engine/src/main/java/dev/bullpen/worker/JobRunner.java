@@ -3,6 +3,7 @@ package dev.bullpen.worker;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bullpen.queue.Json;
 import dev.bullpen.queue.KeepJobs;
+import dev.bullpen.queue.redis.RedisQueueConnection;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -137,9 +138,10 @@ final class JobRunner {
         String event = completedEvent(job.id(), result == null ? null : value);
         KeepJobs keep = keep(job, "removeOnComplete");
         boolean fetchNext = !state.stopping() && options.limiter().isEmpty();
+        long finishedOn = options.clock().millis();
         WorkerScripts.Finish r;
         try {
-            r = retrying(job, conn, via -> scripts.moveToFinished(via, true, job.id(), options.clock().millis(), value, keep,
+            r = retrying(job, conn, via -> scripts.moveToFinished(via, true, job.id(), finishedOn, value, keep,
                     event, fetchNext, "", 0));
         } catch (JedisDataException e) {
             LOG.error("Job(id={}, queue={}) could not be completed, Redis replied: {}", job.id(), queue(), e.getMessage());
@@ -151,6 +153,7 @@ final class JobRunner {
             return Optional.empty();
         }
         LOG.debug("Job(id={}, queue={}) completed", job.id(), queue());
+        options.listener().attemptEnded(job.id(), times(job, finishedOn, true));
         options.listener().completed(job.id(), result);
         return r.next();
     }
@@ -183,6 +186,7 @@ final class JobRunner {
     }
 
     private void fail(ActiveJob job, Throwable error, boolean discarded, SlotConnection conn) {
+        long endedOn = options.clock().millis();
         String reason = reason(error);
         FailurePlan plan = plan(job, reason, error, discarded);
         long code;
@@ -205,7 +209,7 @@ final class JobRunner {
                     ObjectNode event = Json.MAPPER.createObjectNode();
                     event.put("jobId", job.id());
                     event.put("val", reason);
-                    code = retrying(job, conn, via -> scripts.moveToFinished(via, false, job.id(), options.clock().millis(),
+                    code = retrying(job, conn, via -> scripts.moveToFinished(via, false, job.id(), endedOn,
                             reason, keep(job, "removeOnFail"), event.toString(), false, plan.stacktraceJson(),
                             plan.attemptsMade())).code();
                 }
@@ -228,7 +232,13 @@ final class JobRunner {
                     plan.attemptsMade(), plan.kind() == FailurePlan.Kind.DELAY ? " in " + plan.delayMs() + " ms" : "",
                     reason);
         }
+        options.listener().attemptEnded(job.id(), times(job, endedOn, false));
         options.listener().failed(job.id(), reason, last);
+    }
+
+    private static WorkerListener.AttemptTimes times(ActiveJob job, long endedOn, boolean completed) {
+        return new WorkerListener.AttemptTimes(job.longField("timestamp"), job.longField("delay"), job.attemptsMade(),
+                job.longField("processedOn"), endedOn, completed);
     }
 
     private FailurePlan plan(ActiveJob job, String reason, Throwable error, boolean discarded) {
@@ -252,16 +262,20 @@ final class JobRunner {
 
     /**
      * Calls Redis on the slot's connection until it answers; only connection problems are retried
-     * (each time on a fresh connection), not error replies.
+     * (each time on a fresh connection, which goes to the master of the moment), and replies that say
+     * the command did not run on this server (a replica after a failover); not other error replies.
+     * A finish that ran before its connection broke is refused when sent again (the job is no longer
+     * active with our lock), so it is never applied twice.
      */
     private <T> T retrying(ActiveJob job, SlotConnection conn, Function<Jedis, T> call) {
         RetryDelay delay = new RetryDelay();
         while (true) {
             try {
                 return call.apply(conn.get());
-            } catch (JedisDataException e) {
-                throw e;
             } catch (JedisException e) {
+                if (e instanceof JedisDataException && !RedisQueueConnection.refusedByThisServer(e)) {
+                    throw e;
+                }
                 conn.reset();
                 if (state.hardStopped()) {
                     throw e;

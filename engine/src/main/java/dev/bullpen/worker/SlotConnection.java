@@ -1,8 +1,6 @@
 package dev.bullpen.worker;
 
-import dev.bullpen.queue.RedisEndpoint;
-import redis.clients.jedis.DefaultJedisClientConfig;
-import redis.clients.jedis.HostAndPort;
+import dev.bullpen.queue.redis.RedisQueueConnection;
 import redis.clients.jedis.Jedis;
 
 /**
@@ -14,14 +12,16 @@ import redis.clients.jedis.Jedis;
  * <p>Commands time out after {@link #COMMAND_TIMEOUT_MS} as pooled ones do; the blocking pop after
  * drainDelay + 5 s. After a connection problem call {@link #reset()}: the reply stream may be out of
  * step, so the next {@link #get()} opens a fresh connection (renamed for {@code getWorkers()} when
- * this slot names its connection).
+ * this slot names its connection). A fresh connection goes to the connection's current
+ * {@link RedisQueueConnection#writeTarget() write target}: behind Sentinel the master the sentinels
+ * name now, so a slot follows a failover by reconnecting; on a cluster the master of the queue's slot.
+ * It has the endpoint's login and TLS settings.
  */
 final class SlotConnection {
     /** As the pooled connections' socket timeout ({@code RedisQueueConnection}). */
     static final int COMMAND_TIMEOUT_MS = 5_000;
-    private static final int CONNECT_TIMEOUT_MS = 1_500;
 
-    private final RedisEndpoint endpoint;
+    private final RedisQueueConnection connection;
     private final int blockingTimeoutMs;
     private final String clientName;
 
@@ -29,8 +29,8 @@ final class SlotConnection {
     private volatile long clientId = -1;
 
     /** @param clientName {@code CLIENT SETNAME} for this connection, or null */
-    SlotConnection(RedisEndpoint endpoint, int blockingTimeoutMs, String clientName) {
-        this.endpoint = endpoint;
+    SlotConnection(RedisQueueConnection connection, int blockingTimeoutMs, String clientName) {
+        this.connection = connection;
         this.blockingTimeoutMs = blockingTimeoutMs;
         this.clientName = clientName;
     }
@@ -41,16 +41,7 @@ final class SlotConnection {
         if (j != null) {
             return j;
         }
-        j = new Jedis(new HostAndPort(endpoint.host(), endpoint.port()), DefaultJedisClientConfig.builder()
-                .user(endpoint.user())
-                .password(endpoint.password())
-                .database(endpoint.database())
-                .ssl(endpoint.tls())
-                .connectionTimeoutMillis(CONNECT_TIMEOUT_MS)
-                .socketTimeoutMillis(COMMAND_TIMEOUT_MS)
-                .blockingSocketTimeoutMillis(blockingTimeoutMs)
-                .resp2()
-                .build());
+        j = connection.dedicatedConnection(COMMAND_TIMEOUT_MS, blockingTimeoutMs);
         try {
             if (clientName != null) {
                 j.clientSetname(clientName);

@@ -1,6 +1,6 @@
 package dev.bullpen.worker;
 
-import dev.bullpen.queue.RedisEndpoint;
+import dev.bullpen.queue.redis.RedisQueueConnection;
 import java.util.Optional;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
@@ -29,7 +29,7 @@ final class SlotLoop implements Runnable {
     private final SlotConnection conn;
     private volatile boolean blocked;
 
-    SlotLoop(int index, RedisEndpoint endpoint, WorkerScripts scripts, JobRunner runner, WorkerOptions options,
+    SlotLoop(int index, RedisQueueConnection connection, WorkerScripts scripts, JobRunner runner, WorkerOptions options,
             WorkerState state, boolean namesConnection) {
         this.index = index;
         this.scripts = scripts;
@@ -38,7 +38,7 @@ final class SlotLoop implements Runnable {
         this.state = state;
         this.now = () -> options.clock().millis();
         // Bull names its blocking connection P:base64(Q); getWorkers() counts these
-        this.conn = new SlotConnection(endpoint, (int) options.drainDelay().toMillis() + 5_000,
+        this.conn = new SlotConnection(connection, (int) options.drainDelay().toMillis() + 5_000,
                 namesConnection ? scripts.keys().workerClientName() : null);
     }
 
@@ -92,7 +92,8 @@ final class SlotLoop implements Runnable {
                     }
                     closeBlocking();
                     long wait = delay.next();
-                    if (t instanceof JedisException && !(t instanceof JedisDataException)) {
+                    if (t instanceof JedisException je && (!(t instanceof JedisDataException)
+                            || RedisQueueConnection.refusedByThisServer(je))) {
                         LOG.warn("Worker(queue={}, slot={}) lost Redis ({}); reconnecting in {} ms",
                                 scripts.keys().queue(), index, t.getMessage(), wait);
                     } else {
@@ -111,15 +112,27 @@ final class SlotLoop implements Runnable {
      * moveToActive for an id BRPOPLPUSH already moved to active. The script is safe to repeat, so a
      * connection problem (a pooled connection left over from before a Redis restart, say) is retried
      * rather than leaving the job active without a lock until the stalled checker notices.
+     *
+     * <p>A retry first checks that the id is still in the active list: when the master died before
+     * the pop reached its replica, the new master has the job waiting, where a slot takes it in turn;
+     * locking it here as well would run it twice.
      */
     private Optional<ActiveJob> activate(String id) {
         RetryDelay delay = new RetryDelay();
+        boolean retry = false;
         while (true) {
             try {
+                if (retry && !stillActive(conn.get(), id)) {
+                    LOG.warn("Job(id={}, queue={}) was taken on a server that is gone; it is waiting again there "
+                            + "and will be taken in turn", id, scripts.keys().queue());
+                    return Optional.empty();
+                }
                 return scripts.moveToActive(conn.get(), id, now.getAsLong());
-            } catch (JedisDataException e) {
-                throw e;
             } catch (JedisException e) {
+                if (e instanceof JedisDataException && !RedisQueueConnection.refusedByThisServer(e)) {
+                    throw e;
+                }
+                retry = true;
                 conn.reset();
                 long wait = delay.next();
                 LOG.warn("Job(id={}, queue={}) taken but not yet locked, Redis unreachable ({}); retrying in {} ms",
@@ -128,6 +141,14 @@ final class SlotLoop implements Runnable {
                     throw e;
                 }
             }
+        }
+    }
+
+    private boolean stillActive(Jedis j, String id) {
+        try {
+            return j.lpos(scripts.keys().active(), id) != null;
+        } catch (JedisDataException olderThan606) {
+            return true; // no LPOS (Redis < 6.0.6): as before, take it
         }
     }
 

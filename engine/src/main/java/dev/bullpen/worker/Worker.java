@@ -27,6 +27,11 @@ import redis.clients.jedis.Protocol;
  * the stalled checker, progress, logs and the delay timer use the connection's pool; the timer
  * also listens on the {@code P:Q:delayed} channel with a connection of its own.
  *
+ * <p>Behind Sentinel the worker follows a failover: its own connections reconnect to the master
+ * the sentinels name now (see {@link RedisQueueConnection#writeTarget()}), the pool follows by
+ * itself, and a finish interrupted by the failover is sent again to the new master, which applies it
+ * once (see {@code docs/worker.md}).
+ *
  * <p>Each worker has its own token (lock value and {@code active@token} channel suffix), as each
  * Bull Queue instance has one. The worker does not own the {@link RedisQueueConnection}: close the
  * worker first, then the connection.
@@ -59,14 +64,14 @@ public final class Worker implements AutoCloseable {
         s.setRemoveOnCancelPolicy(true);
         this.scheduler = s;
         this.timeoutPool = Executors.newCachedThreadPool(daemon(threadPrefix + "-processor"));
-        this.delayTimer = new DelayTimer(connection.endpoint(), scripts, options, state);
+        this.delayTimer = new DelayTimer(connection, scripts, options, state);
         this.stalledChecker = new StalledJobChecker(scripts, options);
         RepeatChain repeats = new RepeatChain(connection.redis(), connection.queue(queue), keys.key("repeat"),
                 options.clock());
         this.renewer = new LockRenewer(scripts, options);
         JobRunner runner = new JobRunner(scripts, processor, options, renewer, timeoutPool, state, repeats);
         for (int i = 0; i < options.concurrency(); i++) {
-            slots.add(new SlotLoop(i, connection.endpoint(), scripts, runner, options, state, i == 0));
+            slots.add(new SlotLoop(i, connection, scripts, runner, options, state, i == 0));
         }
     }
 

@@ -184,6 +184,7 @@ public abstract class MallStoreContract {
     @Test
     void outboxRowIsPendingUntilMarkedSentOnce() {
         store.insertCustomer(customer(1, null, "0"));
+        assertEquals(new OutboxBacklog(0, java.util.Optional.empty()), store.outboxBacklog());
         store.inTransaction(tx -> {
             tx.insertPurchase(purchase("p-1", 1, 100));
             tx.insertOutbox(outbox("p-1", 100));
@@ -193,12 +194,16 @@ public abstract class MallStoreContract {
         });
 
         assertEquals(List.of("p-2", "p-1"), store.pendingOutbox(10).stream().map(OutboxEntry::purchaseId).toList());
+        assertEquals(new OutboxBacklog(2, java.util.Optional.of(50L)), store.outboxBacklog());
         store.recordOutboxFailure("p-1", "redis down");
         assertEquals(1, store.outbox("p-1").orElseThrow().attempts());
         assertEquals("redis down", store.outbox("p-1").orElseThrow().lastError());
         assertTrue(store.markOutboxSent("p-1", 200));
         assertFalse(store.markOutboxSent("p-1", 201));
         assertEquals(List.of("p-2"), store.pendingOutbox(10).stream().map(OutboxEntry::purchaseId).toList());
+        assertEquals(new OutboxBacklog(1, java.util.Optional.of(50L)), store.outboxBacklog());
+        assertTrue(store.markOutboxSent("p-2", 202));
+        assertEquals(new OutboxBacklog(0, java.util.Optional.empty()), store.outboxBacklog());
     }
 
     @Test

@@ -8,53 +8,30 @@ import dev.bullpen.queue.JobQueue;
 import dev.bullpen.queue.NewJob;
 import dev.bullpen.queue.RedisEndpoint;
 import dev.bullpen.queue.redis.RedisQueueConnection;
-import dev.bullpen.testing.RedisProcess;
-import dev.bullpen.testing.RedisServer;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import dev.bullpen.testing.SentinelSetup;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Jedis;
 
 /** A real master, one replica and three sentinels on loopback; the master is killed mid-run. */
 class SentinelIT {
-    private final List<RedisProcess> processes = new ArrayList<>();
-
-    @AfterEach
-    void stop() {
-        processes.forEach(RedisProcess::close);
-    }
 
     @Test
     void queueClientFollowsAFailoverAndLosesNoAcknowledgedAdd() throws Exception {
-        Path dir = Files.createTempDirectory("bullpen-sentinel");
-        int masterPort = RedisServer.freePort();
-        int replicaPort = RedisServer.freePort();
-        RedisProcess master = start(RedisProcess.server(dir.resolve("master"), masterPort, List.of()));
-        start(RedisProcess.server(dir.resolve("replica"), replicaPort,
-                List.of("--replicaof", "127.0.0.1", Integer.toString(masterPort))));
-        List<String> sentinels = new ArrayList<>();
-        for (int i = 0; i < 3; i++) {
-            int port = RedisServer.freePort();
-            sentinels.add("127.0.0.1:" + port);
-            start(RedisProcess.sentinel(dir.resolve("sentinel" + i), port, String.join("\n",
-                    "port " + port, "bind 127.0.0.1", "dir " + dir.resolve("sentinel" + i),
-                    "sentinel monitor mymaster 127.0.0.1 " + masterPort + " 2",
-                    "sentinel down-after-milliseconds mymaster 1000",
-                    "sentinel failover-timeout mymaster 10000",
-                    "sentinel parallel-syncs mymaster 1", "")));
+        try (SentinelSetup ha = new SentinelSetup(null, null)) {
+            followsAFailover(ha);
         }
-        try (Jedis r = new Jedis(new HostAndPort("127.0.0.1", replicaPort))) {
-            long deadline = System.nanoTime() + 10_000_000_000L;
-            while (!r.info("replication").contains("master_link_status:up") && System.nanoTime() < deadline) {
-                Thread.sleep(50);
-            }
-        }
-        RedisEndpoint endpoint = RedisEndpoint.parse("redis-sentinel://" + String.join(",", sentinels) + "/mymaster");
+    }
+
+    private void followsAFailover(SentinelSetup ha) throws Exception {
+        int masterPort = ha.masterPort();
+        int replicaPort = ha.replicaPort();
+        List<String> sentinels = ha.sentinels();
+        RedisEndpoint endpoint = RedisEndpoint.parse("redis-sentinel://" + ha.sentinelList() + "/"
+                + SentinelSetup.MASTER_NAME);
         assertEquals(RedisEndpoint.Kind.SENTINEL, endpoint.kind());
 
         try (RedisQueueConnection c = RedisQueueConnection.open(endpoint, "bull");
@@ -65,14 +42,11 @@ class SentinelIT {
             for (int i = 0; i < 20; i++) {
                 acknowledged.add(q.add(NewJob.of("{\"i\":" + i + "}")));
             }
-            try (Jedis m = new Jedis(new HostAndPort("127.0.0.1", masterPort),
-                    redis.clients.jedis.DefaultJedisClientConfig.builder().socketTimeoutMillis(15_000).build())) {
-                assertEquals(1L, m.waitReplicas(1, 10_000), "the replica has the first 20 jobs");
-            }
+            ha.awaitReplicated(); // the replica has the first 20 jobs
 
             assertEquals(20, console.overview().queues().get(0).counts().waiting());
 
-            master.kill();
+            ha.killMaster();
             long killed = System.nanoTime();
             // a read right after the kill waits for the failover instead of failing
             assertEquals(20, q.status().counts().waiting());
@@ -112,10 +86,5 @@ class SentinelIT {
             }
             System.out.printf("failover followed in %.1f s, %d add(s) failed%n", failoverSeconds, failed);
         }
-    }
-
-    private RedisProcess start(RedisProcess p) {
-        processes.add(p);
-        return p;
     }
 }

@@ -14,6 +14,8 @@ import dev.bullpen.queue.NewJob;
 import dev.bullpen.queue.RedisEndpoint;
 import dev.bullpen.queue.redis.BullKeys;
 import dev.bullpen.queue.redis.RedisQueueConnection;
+import dev.bullpen.interop.BullNode;
+import dev.bullpen.testing.SettableClock;
 import dev.bullpen.testing.RedisServer;
 import dev.bullpen.testing.RedisServerExtension;
 import java.io.IOException;
@@ -167,6 +169,63 @@ class WorkerInteropIT {
         assertTrue(got.stream().anyMatch(e -> e.get("event").asText().equals("failed")
                 && e.get("jobId").asText().equals(ids.get(1)) && e.get("val").asText().equals("node asked to fail")),
                 events.output());
+    }
+
+    @Test
+    void nodeBullGetMetricsReadsThePerMinuteMetricsBullpenWorkersKeep() {
+        // given: a Bullpen worker keeping Bull's metrics (metrics.maxDataPoints 10), on a clock we move
+        SettableClock clock = new SettableClock(1_800_000_000_000L - 1_800_000_000_000L % 60_000 + 1_000);
+        List<String> finished = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Worker w = new Worker(connection, queueName, job -> {
+            if (job.data().has("fail")) {
+                throw new IllegalStateException("asked to fail");
+            }
+            return null;
+        }, WorkerOptions.builder().drainDelay(Duration.ofSeconds(1)).clock(clock).metricsMaxDataPoints(10)
+                .listener(new WorkerListener() {
+                    @Override
+                    public void completed(String jobId, Object result) {
+                        finished.add(jobId);
+                    }
+
+                    @Override
+                    public void failed(String jobId, String reason, boolean finalFailure) {
+                        finished.add(jobId);
+                    }
+                }).build());
+        workers.add(w.start());
+        // when: 2 jobs complete in minute 0; 3 minutes later one completes and one fails for good
+        for (String data : List.of("{}", "{}", "+180000", "{}", "{\"fail\":true}")) {
+            if (data.startsWith("+")) {
+                clock.advance(Long.parseLong(data.substring(1)));
+                continue;
+            }
+            int before = finished.size();
+            queue.add(NewJob.of(data));
+            Await.until(WAIT, "job finished", () -> finished.size() == before + 1);
+        }
+
+        // then Node Bull's getMetrics reads the running counts and the per-minute points, newest first
+        BullNode bull = new BullNode(url, "bull");
+        JsonNode completed = bull.run("metrics", bull.args(queueName).put("type", "completed"));
+        assertEquals(3, completed.get("meta").get("count").asLong(), completed.toString());
+        assertEquals(clock.millis(), completed.get("meta").get("prevTS").asLong(), completed.toString());
+        assertEquals(2, completed.get("meta").get("prevCount").asLong(), completed.toString());
+        assertEquals(List.of("0", "0", "2"), texts(completed.get("data")), completed.toString());
+        assertEquals(3, completed.get("count").asInt(), completed.toString());
+        JsonNode failed = bull.run("metrics", bull.args(queueName).put("type", "failed"));
+        assertEquals(1, failed.get("meta").get("count").asLong(), failed.toString());
+        assertEquals(clock.millis(), failed.get("meta").get("prevTS").asLong(), failed.toString());
+        assertEquals(0, failed.get("count").asInt(), failed.toString());
+        JsonNode newest = bull.run("metrics", bull.args(queueName).put("type", "completed").put("start", 0)
+                .put("end", 0));
+        assertEquals(List.of("0"), texts(newest.get("data")), newest.toString());
+    }
+
+    private static List<String> texts(JsonNode array) {
+        List<String> out = new ArrayList<>();
+        array.forEach(n -> out.add(n.asText()));
+        return out;
     }
 
     @Test

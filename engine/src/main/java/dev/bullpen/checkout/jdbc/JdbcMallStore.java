@@ -9,6 +9,7 @@ import dev.bullpen.checkout.MallStore;
 import dev.bullpen.checkout.MallStoreException;
 import dev.bullpen.checkout.MallTransaction;
 import dev.bullpen.checkout.Money;
+import dev.bullpen.checkout.OutboxBacklog;
 import dev.bullpen.checkout.OutboxEntry;
 import dev.bullpen.checkout.Product;
 import dev.bullpen.checkout.Purchase;
@@ -207,6 +208,16 @@ public final class JdbcMallStore implements MallStore {
         return read(j -> j.query("SELECT " + Rows.OUTBOX_COLUMNS + " FROM outbox WHERE status = ?"
                 + " ORDER BY created_at, purchase_id FETCH FIRST " + Math.max(1, limit) + " ROWS ONLY",
                 Rows::outbox, OutboxEntry.PENDING));
+    }
+
+    @Override
+    public OutboxBacklog outboxBacklog() {
+        return read(j -> j.queryOne("SELECT COUNT(*) AS pending, MIN(created_at) AS oldest FROM outbox WHERE status = ?",
+                rs -> {
+                    long oldest = rs.getLong("oldest");
+                    Optional<Long> since = rs.wasNull() ? Optional.empty() : Optional.of(oldest);
+                    return new OutboxBacklog(rs.getLong("pending"), since);
+                }, OutboxEntry.PENDING)).orElse(new OutboxBacklog(0, Optional.empty()));
     }
 
     @Override

@@ -59,7 +59,7 @@ final class RedisErrors {
                 "Redis at " + endpoint.display() + " failed: " + clean(endpoint, e.getMessage()), e);
     }
 
-    private static boolean isAuthError(Throwable e) {
+    static boolean isAuthError(Throwable e) {
         for (Throwable t : chain(e)) {
             String m = String.valueOf(t.getMessage());
             if (m.startsWith("WRONGPASS") || m.startsWith("NOAUTH") || m.contains("invalid password")
@@ -170,9 +170,11 @@ final class RedisErrors {
     /** Strips the password from a message, whatever put it there. */
     static String clean(RedisEndpoint endpoint, String message) {
         String m = message == null ? "unknown error" : message;
-        String pw = endpoint.passwordValue().orElse(null);
-        if (pw != null && !pw.isEmpty()) {
-            m = m.replace(pw, "***");
+        for (String pw : new String[] {endpoint.passwordValue().orElse(null),
+                endpoint.sentinelPasswordValue().orElse(null)}) {
+            if (pw != null && !pw.isEmpty()) {
+                m = m.replace(pw, "***");
+            }
         }
         return RedisEndpoint.mask(m);
     }

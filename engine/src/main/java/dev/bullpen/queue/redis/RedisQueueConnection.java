@@ -35,7 +35,10 @@ import redis.clients.jedis.RedisClusterClient;
 import redis.clients.jedis.RedisSentinelClient;
 import redis.clients.jedis.Response;
 import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.exceptions.JedisConnectionException;
+import redis.clients.jedis.exceptions.JedisDataException;
 import redis.clients.jedis.exceptions.JedisException;
+import redis.clients.jedis.exceptions.JedisRedirectionException;
 import redis.clients.jedis.params.ScanParams;
 import redis.clients.jedis.resps.ScanResult;
 import redis.clients.jedis.util.JedisClusterCRC16;
@@ -116,7 +119,7 @@ public final class RedisQueueConnection implements QueueConnection {
                             .poolConfig(pool)
                             .build();
                 } catch (JedisException e) {
-                    throw RedisErrors.translate(endpoint, e);
+                    throw sentinelsFailed(endpoint, e);
                 }
                 yield probed(new RedisQueueConnection(endpoint, prefix, client, clock, FAILOVER_RETRY));
             }
@@ -168,9 +171,39 @@ public final class RedisQueueConnection implements QueueConnection {
         return out;
     }
 
-    /** Sentinels are asked without the master's credentials, with short timeouts. */
+    /**
+     * No sentinel told us the master, and Jedis says only that: ask each sentinel ourselves (short
+     * timeouts) to name the cause. A refused login names the sentinels' own password, which is not
+     * the master's; a sentinel that answers without knowing the master name says so.
+     */
+    private static RuntimeException sentinelsFailed(RedisEndpoint endpoint, JedisException e) {
+        for (HostAndPort sentinel : hostsAndPorts(endpoint)) {
+            try (Jedis j = new Jedis(sentinel, sentinelConfig(endpoint))) {
+                if (j.sentinelGetMasterAddrByName(endpoint.masterName()) == null) {
+                    return new RedisUnavailableException("Redis Sentinel at " + sentinel + " does not know a master "
+                            + "named '" + endpoint.masterName() + "' (see 'sentinel monitor' in its configuration)", e);
+                }
+            } catch (JedisException probe) {
+                if (RedisErrors.isAuthError(probe)) {
+                    return new RedisUnavailableException("Redis Sentinel at " + sentinel + " refused the login ("
+                            + RedisErrors.clean(endpoint, probe.getMessage()) + "): sentinels with a password of "
+                            + "their own need $" + RedisEndpoint.SENTINEL_PASSWORD_ENV + " (and $"
+                            + RedisEndpoint.SENTINEL_USERNAME_ENV + " for an ACL user); the URL's login is the "
+                            + "master's", e);
+                }
+            }
+        }
+        return RedisErrors.translate(endpoint, e);
+    }
+
+    /**
+     * Sentinels are asked with their own login ({@link RedisEndpoint#sentinelPassword()}, none by
+     * default: not the master's credentials), with short timeouts, over TLS when the URL says so.
+     */
     private static JedisClientConfig sentinelConfig(RedisEndpoint endpoint) {
         DefaultJedisClientConfig.Builder b = DefaultJedisClientConfig.builder()
+                .user(endpoint.sentinelUser())
+                .password(endpoint.sentinelPassword())
                 .connectionTimeoutMillis(CONNECT_TIMEOUT_MS)
                 .socketTimeoutMillis(PROBE_TIMEOUT_MS)
                 .resp2();
@@ -179,13 +212,18 @@ public final class RedisQueueConnection implements QueueConnection {
 
     /** Jedis settings for this endpoint; also used for dedicated (blocking, pub/sub) connections. */
     public static JedisClientConfig clientConfig(RedisEndpoint endpoint, int socketTimeoutMs) {
+        return clientConfig(endpoint, socketTimeoutMs, socketTimeoutMs);
+    }
+
+    private static JedisClientConfig clientConfig(RedisEndpoint endpoint, int socketTimeoutMs,
+            int blockingSocketTimeoutMs) {
         DefaultJedisClientConfig.Builder b = DefaultJedisClientConfig.builder()
                 .user(endpoint.user())
                 .password(endpoint.password())
                 .database(endpoint.database())
                 .connectionTimeoutMillis(CONNECT_TIMEOUT_MS)
                 .socketTimeoutMillis(socketTimeoutMs)
-                .blockingSocketTimeoutMillis(socketTimeoutMs)
+                .blockingSocketTimeoutMillis(blockingSocketTimeoutMs)
                 .resp2();
         return tls(b, endpoint).build();
     }
@@ -276,6 +314,35 @@ public final class RedisQueueConnection implements QueueConnection {
         } catch (JedisException e) {
             throw RedisErrors.translate(endpoint, e);
         }
+    }
+
+    /**
+     * Like {@link #openDedicated(int)} for the worker's own loops: a new connection to
+     * {@link #writeTarget()} (behind Sentinel, the master the sentinels name now), not checked with a
+     * PING, whose failures stay Jedis exceptions, so that callers tell a connection problem (reconnect
+     * and retry) from an error reply. A target that cannot be determined is a connection problem too.
+     *
+     * @param blockingSocketTimeoutMs socket timeout while a blocking command (BRPOPLPUSH) waits
+     * @throws JedisConnectionException when the target is unknown or cannot be reached
+     */
+    public Jedis dedicatedConnection(int socketTimeoutMs, int blockingSocketTimeoutMs) {
+        HostAndPort target;
+        try {
+            target = writeTarget();
+        } catch (RedisUnavailableException e) {
+            throw new JedisConnectionException(e.getMessage(), e);
+        }
+        return new Jedis(target, clientConfig(endpoint, socketTimeoutMs, blockingSocketTimeoutMs));
+    }
+
+    /**
+     * True when Redis refused a command without running it because this server cannot take it now: a
+     * replica ({@code READONLY}: the master moved in a failover), a server still loading, a replica cut
+     * off from its master ({@code MASTERDOWN}), a cluster slot that moved or is migrating. Reconnecting to
+     * {@link #writeTarget()} and sending it again is safe, even for a write.
+     */
+    public static boolean refusedByThisServer(JedisException e) {
+        return e instanceof JedisRedirectionException || e instanceof JedisDataException && RedisErrors.notExecuted(e);
     }
 
     /** This connection's token: lock value and pub/sub channel suffix, as a Bull Queue instance has one. */
