@@ -103,7 +103,7 @@ public final class AppWiring implements AutoCloseable {
                 depth);
         this.charts = new ChartsViewModel(inspector, background, depth, Clock.systemUTC(), zone);
         this.alerts = new AlertsViewModel(settings.endpoint().display(), AlertSettingsStore.inSettingsDirectory(),
-                background, new DesktopNotifier(() -> stage), zone);
+                background, DesktopNotifier.create(() -> stage, this::showAlerts), zone);
         this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "bullpen-poller");
             t.setDaemon(true);
@@ -150,8 +150,7 @@ public final class AppWiring implements AutoCloseable {
                 OverviewController.class, () -> new OverviewController(overview, name -> mainWindow.openQueue(name)),
                 ChartsController.class, () -> new ChartsController(charts, zone),
                 AlertsController.class, () -> new AlertsController(alerts),
-                AlertStatusController.class, () -> new AlertStatusController(alerts,
-                        () -> mainWindow.showTab("alerts-tab"))));
+                AlertStatusController.class, () -> new AlertStatusController(alerts, this::showAlerts)));
     }
 
     /** The window's frame, once the scene is created. */
@@ -191,6 +190,16 @@ public final class AppWiring implements AutoCloseable {
 
     public OverviewViewModel overview() {
         return overview;
+    }
+
+    /** Brings the window and its Alerts tab to the front (a click on the status bar item or a notification). */
+    private void showAlerts() {
+        if (mainWindow != null) {
+            mainWindow.showTab("alerts-tab");
+        }
+        if (stage != null) {
+            stage.toFront();
+        }
     }
 
     public ChartsViewModel charts() {

@@ -10,6 +10,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -24,7 +25,8 @@ import java.util.OptionalLong;
  * <p>Queue rules are evaluated on the last snapshot (ages relative to its read time); while Redis is
  * unreachable they keep what that snapshot said, since nothing newer is known. A queue that is gone
  * from a snapshot clears its alerts. A rule that cannot be evaluated (workers unknown because Redis
- * refuses CLIENT LIST) raises nothing.
+ * refuses CLIENT LIST) raises nothing. A rule with a "for" raises once its condition has held that long
+ * in consecutive snapshots.
  */
 public final class AlertEvaluator {
     /** What one evaluation found. */
@@ -34,6 +36,8 @@ public final class AlertEvaluator {
     private final String server;
     private final DateTimeFormatter clock;
     private final Map<String, Alert> active = new LinkedHashMap<>();
+    /** When each condition that holds but is not raised yet (its rule's "for") was first seen. */
+    private final Map<String, Instant> pendingSince = new HashMap<>();
     private OverviewSnapshot lastSnapshot;
     private Instant unreachableSince;
     private String unreachableReason = "";
@@ -81,8 +85,20 @@ public final class AlertEvaluator {
                     + clock.format(unreachableSince) + (unreachableReason.isBlank() ? "" : ": " + unreachableReason), at);
         }
         if (lastSnapshot != null) {
+            Map<String, Alert> seen = new LinkedHashMap<>();
             for (QueueStatus q : lastSnapshot.queues()) {
-                evaluateQueue(q, settings, holding, at);
+                evaluateQueue(q, settings, seen, at);
+            }
+            // a rule's "for": held since the snapshot that first saw it (ages go by snapshots, not by
+            // failed polls: while Redis is unreachable, nothing newer is known)
+            Instant now = lastSnapshot.readAt();
+            pendingSince.keySet().retainAll(seen.keySet());
+            for (Alert a : seen.values()) {
+                Instant since = active.containsKey(a.key()) ? now : pendingSince.computeIfAbsent(a.key(), k -> now);
+                if (active.containsKey(a.key()) || !since.plusSeconds(settings.of(a.rule()).forSeconds()).isAfter(now)) {
+                    pendingSince.remove(a.key());
+                    holding.put(a.key(), a);
+                }
             }
         }
         List<AlertEvent> events = new ArrayList<>();

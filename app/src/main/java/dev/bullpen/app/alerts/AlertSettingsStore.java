@@ -83,9 +83,11 @@ public final class AlertSettingsStore {
             }
             try {
                 RuleSetting d = RuleSetting.defaults(rule);
+                long window = number(r, "windowMinutes", d.windowMinutes(), rule);
                 read.put(rule, new RuleSetting(rule, bool(r, "enabled", d.enabled(), rule),
                         number(r, "threshold", d.threshold(), rule),
-                        (int) number(r, "windowMinutes", d.windowMinutes(), rule)));
+                        (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, window)),
+                        number(r, "forSeconds", d.forSeconds(), rule)));
             } catch (IllegalArgumentException e) {
                 problems.add(e.getMessage() + " (default kept)");
             }
@@ -130,6 +132,9 @@ public final class AlertSettingsStore {
             r.put("threshold", s.threshold());
             if (s.rule() == AlertRule.FAILURES) {
                 r.put("windowMinutes", s.windowMinutes());
+            }
+            if (s.rule() != AlertRule.REDIS_UNREACHABLE) {
+                r.put("forSeconds", s.forSeconds());
             }
         }
         try {

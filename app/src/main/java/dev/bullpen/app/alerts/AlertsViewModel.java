@@ -66,6 +66,7 @@ public final class AlertsViewModel {
     private final ReadOnlyStringWrapper settingsMessage = new ReadOnlyStringWrapper(this, "settingsMessage", "");
     private final ReadOnlyBooleanWrapper settingsError = new ReadOnlyBooleanWrapper(this, "settingsError");
     private final ReadOnlyStringWrapper workersNote = new ReadOnlyStringWrapper(this, "workersNote", "");
+    private final ReadOnlyStringWrapper rulesSummary = new ReadOnlyStringWrapper(this, "rulesSummary", "");
     private AlertSettings settings;
     private Instant lastEvaluation;
     private int notifications;
@@ -94,6 +95,18 @@ public final class AlertsViewModel {
             settingsError.set(true);
         }, () -> settingsMessage.set("Thresholds from " + store.file()));
         summaryText.set(summary());
+        rulesSummary.set(rulesSummary(settings));
+    }
+
+    /** The rules in use, in words: "Rules: more than 100 jobs waiting · ... · off: ...". */
+    static String rulesSummary(AlertSettings settings) {
+        List<String> on = new ArrayList<>();
+        List<String> off = new ArrayList<>();
+        for (RuleSetting s : settings.all()) {
+            (s.enabled() ? on : off).add(s.enabled() ? s.describe() : s.rule().title());
+        }
+        return "Rules: " + (on.isEmpty() ? "none on" : String.join(" · ", on))
+                + (off.isEmpty() ? "" : " · off: " + String.join(", ", off));
     }
 
     /** A successful overview poll. */
@@ -210,6 +223,7 @@ public final class AlertsViewModel {
             return false;
         }
         settings = next;
+        rulesSummary.set(rulesSummary(settings));
         for (RuleRow r : rules) {
             r.show(settings.of(r.getRule()));
         }
@@ -227,6 +241,18 @@ public final class AlertsViewModel {
             settingsError.set(true);
         });
         return true;
+    }
+
+    /** Puts the thresholds in use back in the form (the user cancelled an edit). */
+    public void revertForm() {
+        for (RuleRow r : rules) {
+            r.show(settings.of(r.getRule()));
+        }
+        if (!settingsError.get() || !settingsMessage.get().endsWith("not saved")) {
+            return;
+        }
+        settingsMessage.set("Thresholds from " + store.file());
+        settingsError.set(false);
     }
 
     /** Puts the runbook's defaults in the form; {@link #save()} uses them. */
@@ -326,6 +352,15 @@ public final class AlertsViewModel {
 
     public ReadOnlyBooleanProperty settingsErrorProperty() {
         return settingsError.getReadOnlyProperty();
+    }
+
+    /** The rules in use, in words. */
+    public ReadOnlyStringProperty rulesSummaryProperty() {
+        return rulesSummary.getReadOnlyProperty();
+    }
+
+    public String getRulesSummary() {
+        return rulesSummary.get();
     }
 
     public ReadOnlyStringProperty workersNoteProperty() {

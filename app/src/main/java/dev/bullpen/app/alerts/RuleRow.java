@@ -11,6 +11,7 @@ public final class RuleRow {
     private final BooleanProperty enabled = new SimpleBooleanProperty(this, "enabled");
     private final StringProperty threshold = new SimpleStringProperty(this, "threshold");
     private final StringProperty window = new SimpleStringProperty(this, "window");
+    private final StringProperty forSeconds = new SimpleStringProperty(this, "forSeconds");
 
     RuleRow(RuleSetting setting) {
         this.rule = setting.rule();
@@ -21,6 +22,7 @@ public final class RuleRow {
         enabled.set(s.enabled());
         threshold.set(Long.toString(s.threshold()));
         window.set(Integer.toString(s.windowMinutes()));
+        forSeconds.set(Long.toString(s.forSeconds()));
     }
 
     /**
@@ -35,7 +37,8 @@ public final class RuleRow {
             throw new IllegalArgumentException(rule.title() + ": the window must be 1 to "
                     + AlertRule.MAX_WINDOW_MINUTES + " minutes, not " + w);
         }
-        return new RuleSetting(rule, enabled.get(), t, (int) w);
+        long f = rule == AlertRule.REDIS_UNREACHABLE ? 0 : parse(forSeconds.get(), "\"for\"");
+        return new RuleSetting(rule, enabled.get(), t, (int) w, f);
     }
 
     private long parse(String text, String field) {
@@ -43,7 +46,8 @@ public final class RuleRow {
         try {
             return Long.parseLong(t);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(rule.title() + ": the " + field + " must be a whole number, not '"
+            throw new IllegalArgumentException(rule.title() + ": " + (field.startsWith("\"") ? field : "the " + field)
+                    + " must be a whole number, not '"
                     + (text == null ? "" : text.trim()) + "'");
         }
     }
@@ -58,6 +62,11 @@ public final class RuleRow {
 
     public StringProperty thresholdProperty() {
         return threshold;
+    }
+
+    /** Seconds the condition must hold before the alert is raised. */
+    public StringProperty forSecondsProperty() {
+        return forSeconds;
     }
 
     /** {@link AlertRule#FAILURES}' window in minutes. */

@@ -136,6 +136,22 @@ class AlertEvaluatorTest {
     }
 
     @Test
+    void aRuleWithForRaisesOnlyOnceItsConditionHeldThatLongInARow() {
+        AlertSettings for10s = defaults.with(new RuleSetting(AlertRule.WAITING, true, 100, 5, 10));
+
+        assertEquals(List.of(), events(inTest.snapshot(snapshot(T0, Q.of("q").waiting(150)), for10s)));
+        assertEquals(List.of(), events(inTest.snapshot(snapshot(T0.plusSeconds(6), Q.of("q").waiting(150)), for10s)));
+        assertEquals(List.of(), events(inTest.snapshot(snapshot(T0.plusSeconds(8), Q.of("q").waiting(50)), for10s)),
+                "the condition broke: the wait starts again");
+        assertEquals(List.of(), events(inTest.snapshot(snapshot(T0.plusSeconds(10), Q.of("q").waiting(150)), for10s)));
+        assertEquals(List.of(), events(inTest.snapshot(snapshot(T0.plusSeconds(19), Q.of("q").waiting(150)), for10s)));
+        AlertEvaluator.Result r = inTest.snapshot(snapshot(T0.plusSeconds(20), Q.of("q").waiting(150)), for10s);
+        assertEquals(List.of("RAISED waiting@q"), events(r));
+        assertEquals(T0.plusSeconds(20), r.active().get(0).raisedAt());
+        assertEquals("more than 100 jobs waiting for 10 s", for10s.of(AlertRule.WAITING).describe());
+    }
+
+    @Test
     void redisUnreachableRaisesAfterItsThresholdAndQueueAlertsKeepTheirLastState() {
         inTest.snapshot(snapshot(T0, Q.of("q").waiting(500)), defaults);
         AlertSettings after30s = defaults.with(new RuleSetting(AlertRule.REDIS_UNREACHABLE, true, 30, 5));

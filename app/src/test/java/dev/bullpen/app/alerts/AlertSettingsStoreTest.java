@@ -36,7 +36,7 @@ class AlertSettingsStoreTest {
         AlertSettings s = AlertSettings.defaults()
                 .with(new RuleSetting(AlertRule.WAITING, true, 250, 5))
                 .with(new RuleSetting(AlertRule.FAILURES, true, 3, 15))
-                .with(new RuleSetting(AlertRule.NO_WORKER, false, 0, 5));
+                .with(new RuleSetting(AlertRule.NO_WORKER, false, 0, 5, 120));
 
         store.save(s);
 
@@ -44,6 +44,7 @@ class AlertSettingsStoreTest {
         String json = Files.readString(store.file());
         assertTrue(json.contains("\"waiting\" : {"), json);
         assertTrue(json.contains("\"windowMinutes\" : 15"), json);
+        assertTrue(json.contains("\"forSeconds\" : 120"), json);
         try (var files = Files.list(store.file().getParent())) {
             assertEquals(1, files.count(), "no temporary file left");
         }

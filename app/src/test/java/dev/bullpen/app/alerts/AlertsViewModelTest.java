@@ -187,6 +187,34 @@ class AlertsViewModelTest {
     }
 
     @Test
+    void cancellingAnEditPutsTheThresholdsInUseBackInTheForm() {
+        AlertsViewModel inTest = viewModel();
+        RuleRow failures = inTest.rules().get(AlertRule.FAILURES.ordinal());
+        failures.thresholdProperty().set("x");
+        assertFalse(inTest.save());
+
+        inTest.revertForm();
+
+        assertEquals("10", failures.thresholdProperty().get());
+        assertFalse(inTest.isSettingsError());
+        assertEquals("Thresholds from " + home.resolve("alerts.json"), inTest.getSettingsMessage());
+    }
+
+    @Test
+    void theRulesInUseAreSummedUpInWords() {
+        AlertsViewModel inTest = viewModel();
+        assertEquals("Rules: more than 100 jobs waiting · more than 10 new failures in 5 min · jobs waiting but no "
+                + "worker connected · oldest waiting job older than 60 s · Redis unreachable", inTest.getRulesSummary());
+
+        inTest.rules().get(AlertRule.NO_WORKER.ordinal()).enabledProperty().set(false);
+        inTest.rules().get(AlertRule.WAITING.ordinal()).forSecondsProperty().set("300");
+        assertTrue(inTest.save());
+
+        assertEquals("Rules: more than 100 jobs waiting for 300 s · more than 10 new failures in 5 min · oldest "
+                + "waiting job older than 60 s · Redis unreachable · off: No worker", inTest.getRulesSummary());
+    }
+
+    @Test
     void runbookDefaultsComeBackIntoTheForm() {
         AlertsViewModel inTest = viewModel();
         inTest.rules().get(AlertRule.OLDEST_WAITING.ordinal()).thresholdProperty().set("5");
