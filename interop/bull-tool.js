@@ -9,7 +9,8 @@
  * when the time limit (args.timeoutMs, default 20000) is reached it prints {"error": "timeout ..."}
  * and exits 2. Every command closes its Queue before exiting.
  *
- * Common arguments: redis (URL, required), queue (name, required), prefix (default "bull").
+ * Common arguments: redis (URL, required), queue (name, required), prefix (default "bull"),
+ * metrics (Bull's Queue option, e.g. {"maxDataPoints": 60}).
  */
 const fs = require('fs');
 const Queue = require('bull');
@@ -26,7 +27,8 @@ function openQueue(args) {
   }
   return new Queue(args.queue, args.redis, {
     prefix: args.prefix || 'bull',
-    settings: args.settings || {}
+    settings: args.settings || {},
+    metrics: args.metrics // e.g. { maxDataPoints: 60 }: Bull then keeps metrics:completed / metrics:failed
   });
 }
 
@@ -261,6 +263,11 @@ const commands = {
 
   async workers(queue) {
     return { workers: await queue.getWorkers() };
+  },
+
+  /** Bull's own metrics, as queue.getMetrics(type) reads them, for completed and failed jobs. */
+  async metrics(queue) {
+    return { completed: await queue.getMetrics('completed'), failed: await queue.getMetrics('failed') };
   }
 };
 
