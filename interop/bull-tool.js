@@ -9,7 +9,8 @@
  * when the time limit (args.timeoutMs, default 20000) is reached it prints {"error": "timeout ..."}
  * and exits 2. Every command closes its Queue before exiting.
  *
- * Common arguments: redis (URL, required), queue (name, required), prefix (default "bull").
+ * Common arguments: redis (URL, required), queue (name, required), prefix (default "bull"),
+ * metrics (Bull's Queue option, e.g. {"maxDataPoints": 60}).
  */
 const fs = require('fs');
 const Queue = require('bull');
@@ -26,7 +27,8 @@ function openQueue(args) {
   }
   return new Queue(args.queue, args.redis, {
     prefix: args.prefix || 'bull',
-    settings: args.settings || {}
+    settings: args.settings || {},
+    metrics: args.metrics // e.g. { maxDataPoints: 60 }: Bull then keeps metrics:completed / metrics:failed
   });
 }
 

@@ -63,21 +63,77 @@ for i in range(201, 1451):
     cmd("ZADD", "bull:emails:completed", created + 1_100, i)
 PY
 
+# charts and alerts: an hour of completed checkout jobs whose rate rises and falls (with their wait and run
+# times), Bull's own metrics keys as a Queue opened with metrics.maxDataPoints keeps them, and a backlog of
+# 150 emails waiting for minutes with no worker connected, and a burst of recent failures (the runbook's alerts)
+python3 - "$(date +%s%3N)" <<'PY' | redis-cli -p "$PORT" >/dev/null
+import json, math, sys
+now = int(sys.argv[1])
+minute = now - now % 60000
+def q(s):
+    return '"' + str(s).replace('\\', '\\\\').replace('"', '\\"') + '"'
+def cmd(*args):
+    print(" ".join(q(a) for a in args))
+jid = 3001
+per_minute = []
+for ago in range(60, 0, -1):
+    rate = int(34 + 22 * math.sin(ago / 8.0) + (ago * 7) % 9)
+    per_minute.append(rate)
+    start = minute - ago * 60000
+    for k in range(rate):
+        finished = start + 400 + k * (59000 // rate)
+        run = 180 + (jid * 37) % 420 + (2400 if jid % 41 == 0 else 0)
+        wait = 90 + (jid * 53) % 900 + (6000 if jid % 97 == 0 else 0)
+        started = finished - run
+        created = started - wait
+        key = "bull:checkout:%d" % jid
+        cmd("HSET", key, "name", "charge", "data", json.dumps({"cartId": "cart-%05d" % jid}), "opts", "{}",
+            "timestamp", created, "delay", 0, "priority", 0, "processedOn", started, "finishedOn", finished,
+            "attemptsMade", 0, "returnvalue", json.dumps({"charged": True}))
+        cmd("ZADD", "bull:checkout:completed", finished, jid)
+        jid += 1
+total = sum(per_minute)
+cmd("HSET", "bull:checkout:metrics:completed", "count", total + 7, "prevTS", minute + 1200, "prevCount", total)
+cmd("RPUSH", "bull:checkout:metrics:completed:data", *reversed(per_minute))
+fails = [(ago * 5) % 3 for ago in range(60, 0, -1)]
+cmd("HSET", "bull:checkout:metrics:failed", "count", sum(fails) + 40, "prevTS", minute + 1200, "prevCount", sum(fails) + 40)
+cmd("RPUSH", "bull:checkout:metrics:failed:data", *reversed(fails))
+reasons = ["SMTP relay returned 421: too many connections", "Template render timed out after 8000 ms"]
+for n, i in enumerate(range(4001, 4015)):
+    finished = now - 230_000 + n * 16_000
+    started = finished - 700 - n * 40
+    created = started - 300
+    trace = "Error: %s\n    at send (/srv/mailer/smtp.js:57:9)" % reasons[n % 2]
+    cmd("HSET", "bull:emails:%d" % i, "name", "digest", "data", json.dumps({"to": "user%d@example.com" % i}),
+        "opts", json.dumps({"attempts": 3}), "timestamp", created, "delay", 0, "priority", 0, "processedOn", started,
+        "finishedOn", finished, "attemptsMade", 3, "failedReason", reasons[n % 2], "stacktrace", json.dumps([trace]))
+    cmd("ZADD", "bull:emails:failed", finished, i)
+for i in range(5001, 5151):
+    created = now - 300_000 + (i - 5001) * 1_500
+    cmd("HSET", "bull:emails:%d" % i, "name", "digest", "data", json.dumps({"to": "user%d@example.com" % i}),
+        "opts", "{}", "timestamp", created, "delay", 0, "priority", 0)
+    cmd("LPUSH", "bull:emails:wait", i)
+PY
+
 "$ROOT/bullpen" --redis "$URL" status
 
-# one console per screenshot: start it, wait for the window titled Bullpen, capture it, stop it
+# one console per screenshot on a 1280x800 screen, which its window fills: start it, wait for its window,
+# wait SHOT_WAIT seconds more (default 15: the notifications of the alerts raised at start are gone), capture
+# the screen (the window and any desktop notification over it), stop it. SHOT_TAB: a tab to open (charts-tab,
+# alerts-tab). The alert thresholds come from a private settings directory: the runbook's defaults.
 shoot() { # shoot NAME [console options...]
   local name="$1"; shift
-  xvfb-run -a -s "-screen 0 1600x1000x24" bash -c '
-    out="$1"; log="$2"; shift 2
+  BULLPEN_JAVA_OPTS="-Dbullpen.home=$WORK/home${SHOT_TAB:+ -Dbullpen.console.tab=$SHOT_TAB}" \
+  xvfb-run -a -s "-screen 0 1280x800x24" bash -c '
+    out="$1"; log="$2"; wait_s="$3"; shift 3
     "$@" > "$log" 2>&1 &
     app=$!
-    sleep 12
-    WID=$(xwininfo -root -tree | awk "/\"Bullpen/ {print \$1; exit}")
-    [ -n "$WID" ] || echo "no window titled Bullpen" >&2
-    import -window "${WID:-root}" "$out"
+    for _ in $(seq 120); do xwininfo -root -tree | grep -q "\"Bullpen" && break; sleep 0.25; done
+    xwininfo -root -tree | grep -q "\"Bullpen" || echo "no window titled Bullpen" >&2
+    sleep "$wait_s"
+    import -window root "$out"
     kill $app
-  ' _ "$OUT/$name.png" "$WORK/console-$name.log" "$ROOT/bullpen" console --redis "$URL" "$@"
+  ' _ "$OUT/$name.png" "$WORK/console-$name.log" "${SHOT_WAIT:-15}" "$ROOT/bullpen" console --redis "$URL" "$@"
   echo "wrote $OUT/$name.png"
 }
 shoot overview-light
@@ -85,15 +141,38 @@ shoot overview-dark --theme dark
 shoot queue-failed-light --queue checkout --state failed
 shoot job-detail-light --queue checkout --state failed --job 139
 shoot job-detail-dark --theme dark --queue checkout --state failed --job 139
+# the alerts raised at start, with their desktop notification (top right of the screen)
+SHOT_TAB=alerts-tab SHOT_WAIT=3 shoot alerts-light
+SHOT_TAB=alerts-tab shoot alerts-dark --theme dark
 
-# last: Redis goes away under a running console
-xvfb-run -a -s "-screen 0 1600x1000x24" bash -c "
+# charts while jobs arrive (the depth chart is sampled by the console's poll): 3 checkout jobs a tick for
+# 12 ticks, then 2 taken a tick
+feed() {
+  for i in $(seq 1 24); do
+    if [ "$i" -le 12 ]; then
+      for k in 1 2 3; do
+        id=$((8000 + i * 10 + k)); ts=$(date +%s%3N)
+        redis-cli -p "$PORT" HSET "bull:checkout:$id" name charge data '{"cartId":"live"}' opts '{}' \
+          timestamp "$ts" delay 0 priority 0 >/dev/null
+        redis-cli -p "$PORT" LPUSH bull:checkout:wait "$id" >/dev/null
+      done
+    else
+      redis-cli -p "$PORT" RPOP bull:checkout:wait 2 >/dev/null
+    fi
+    sleep 0.7
+  done
+}
+feed & SHOT_TAB=charts-tab shoot charts-light --poll-interval 1000; wait
+feed & SHOT_TAB=charts-tab shoot charts-dark --theme dark --poll-interval 1000; wait
+
+# last: Redis goes away under a running console (its alert is raised and notified)
+BULLPEN_JAVA_OPTS="-Dbullpen.home=$WORK/home" xvfb-run -a -s "-screen 0 1280x800x24" bash -c "
   '$ROOT/bullpen' console --redis '$URL' > '$WORK/console.log' 2>&1 &
-  sleep 12
-  WID=\$(xwininfo -root -tree | awk '/\"Bullpen/ {print \$1; exit}')
+  for _ in \$(seq 120); do xwininfo -root -tree | grep -q '\"Bullpen' && break; sleep 0.25; done
+  sleep 15
   redis-cli -p $PORT shutdown nosave >/dev/null
   sleep 5
-  import -window \"\${WID:-root}\" '$OUT/overview-disconnected-light.png'
+  import -window root '$OUT/overview-disconnected-light.png'
   kill %1
 "
 echo "wrote $OUT/overview-disconnected-light.png"

@@ -1,5 +1,13 @@
 package dev.bullpen.app;
 
+import dev.bullpen.app.alerts.AlertSettingsStore;
+import dev.bullpen.app.alerts.AlertStatusController;
+import dev.bullpen.app.alerts.AlertsController;
+import dev.bullpen.app.alerts.AlertsViewModel;
+import dev.bullpen.app.alerts.DesktopNotifier;
+import dev.bullpen.app.charts.ChartsController;
+import dev.bullpen.app.charts.ChartsViewModel;
+import dev.bullpen.app.charts.DepthHistory;
 import dev.bullpen.app.fx.Background;
 import dev.bullpen.app.fx.Confirmer;
 import dev.bullpen.app.fx.ControllerFactory;
@@ -18,7 +26,9 @@ import dev.bullpen.app.redis.RedisController;
 import dev.bullpen.app.redis.RedisViewModel;
 import dev.bullpen.monitor.OverviewSnapshot;
 import dev.bullpen.monitor.QueueInspector;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Map;
 import java.util.concurrent.Executor;
@@ -45,6 +55,8 @@ public final class AppWiring implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AppWiring.class);
     static final Duration MAX_BACKOFF = Duration.ofSeconds(15);
     static final Duration REDIS_INFO_INTERVAL = Duration.ofSeconds(5);
+    /** A tab to show at start (its id, e.g. {@code charts-tab}); used by docs/screenshots/make-screenshots.sh. */
+    static final String OPEN_TAB_PROPERTY = "bullpen.console.tab";
 
     private final ConsoleSettings settings;
     private final QueueInspector inspector;
@@ -59,6 +71,11 @@ public final class AppWiring implements AutoCloseable {
     private final ZoneId zone = ZoneId.systemDefault();
     private final RedisViewModel redis = new RedisViewModel();
     private final Poller<Map<String, String>> redisInfo;
+    // charts and alerts: fed by the overview poller
+    private final DepthHistory depth = new DepthHistory();
+    private final ChartsViewModel charts;
+    private final AlertsViewModel alerts;
+    private Stage stage;
     private MainWindowController mainWindow;
 
     /** @param fx runs UI updates: {@code Platform::runLater} in the app */
@@ -82,7 +99,11 @@ public final class AppWiring implements AutoCloseable {
             return t;
         });
         this.background = new Background(work, fx);
-        this.overview = new OverviewViewModel(settings.endpoint().display(), settings.prefix(), ZoneId.systemDefault());
+        this.overview = new OverviewViewModel(settings.endpoint().display(), settings.prefix(), ZoneId.systemDefault(),
+                depth);
+        this.charts = new ChartsViewModel(inspector, background, depth, Clock.systemUTC(), zone);
+        this.alerts = new AlertsViewModel(settings.endpoint().display(), AlertSettingsStore.inSettingsDirectory(),
+                background, DesktopNotifier.create(() -> stage, this::showAlerts), zone);
         this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "bullpen-poller");
             t.setDaemon(true);
@@ -92,12 +113,16 @@ public final class AppWiring implements AutoCloseable {
                 new Poller.Listener<>() {
                     @Override
                     public void onSnapshot(OverviewSnapshot snapshot) {
+                        depth.record(snapshot);
                         overview.apply(snapshot);
+                        charts.onSnapshot(snapshot);
+                        alerts.onSnapshot(snapshot);
                     }
 
                     @Override
                     public void onFailure(RuntimeException error, Duration retryIn) {
                         overview.markFailed(error, retryIn);
+                        alerts.onFailure(error, Instant.now());
                     }
                 }, settings.pollInterval(), MAX_BACKOFF);
         this.redisInfo = new Poller<>("redis info " + settings.endpoint().display(), scheduler, fx,
@@ -122,7 +147,10 @@ public final class AppWiring implements AutoCloseable {
                             });
                     return mainWindow;
                 },
-                OverviewController.class, () -> new OverviewController(overview, name -> mainWindow.openQueue(name))));
+                OverviewController.class, () -> new OverviewController(overview, name -> mainWindow.openQueue(name)),
+                ChartsController.class, () -> new ChartsController(charts, zone),
+                AlertsController.class, () -> new AlertsController(alerts),
+                AlertStatusController.class, () -> new AlertStatusController(alerts, this::showAlerts)));
     }
 
     /** The window's frame, once the scene is created. */
@@ -164,6 +192,24 @@ public final class AppWiring implements AutoCloseable {
         return overview;
     }
 
+    /** Brings the window and its Alerts tab to the front (a click on the status bar item or a notification). */
+    private void showAlerts() {
+        if (mainWindow != null) {
+            mainWindow.showTab("alerts-tab");
+        }
+        if (stage != null) {
+            stage.toFront();
+        }
+    }
+
+    public ChartsViewModel charts() {
+        return charts;
+    }
+
+    public AlertsViewModel alerts() {
+        return alerts;
+    }
+
     /** Builds the main window's scene in the settings' theme. Call on the FX thread. */
     public Scene createScene() {
         // 1280x800 where the screen has room, never larger than the screen's usable area
@@ -174,8 +220,10 @@ public final class AppWiring implements AutoCloseable {
 
     /** Shows the main window in the stage and starts polling. Call on the FX thread. */
     public void show(Stage stage) {
+        this.stage = stage;
         stage.setTitle(settings.windowTitle());
         stage.setScene(createScene());
+        mainWindow.whenTabSelected("charts-tab", charts::setShown);
         stage.setMinWidth(900);
         stage.setMinHeight(400);
         stage.show();
@@ -183,6 +231,10 @@ public final class AppWiring implements AutoCloseable {
                 settings.prefix(), settings.pollInterval().toMillis());
         poller.start();
         redisInfo.start();
+        String tab = System.getProperty(OPEN_TAB_PROPERTY); // screenshots: -Dbullpen.console.tab=charts-tab
+        if (tab != null && !tab.isBlank()) {
+            mainWindow.showTab(tab);
+        }
         ConsoleSettings.OpenAt at = settings.openAt();
         if (at != null) {
             mainWindow.openQueue(at.queue());

@@ -1,15 +1,19 @@
 package dev.bullpen.monitor;
 
 import dev.bullpen.queue.JobQueue;
+import dev.bullpen.queue.QueueActivity;
 import dev.bullpen.queue.JobState;
 import dev.bullpen.queue.QueueConnection;
+import dev.bullpen.queue.QueueHealth;
 import dev.bullpen.queue.QueueStatus;
 import dev.bullpen.queue.RedisEndpoint;
 import dev.bullpen.queue.RedisUnavailableException;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -75,7 +79,8 @@ public final class QueueInspector implements AutoCloseable {
     }
 
     /**
-     * Every queue under the prefix (found with SCAN) and its status, one round trip per queue.
+     * Every queue under the prefix (found with SCAN) with its status and recent activity (one round
+     * trip per queue), and the workers connected (one CLIENT LIST).
      *
      * @throws RedisUnavailableException when Redis cannot be reached; the next call reconnects
      * @throws IllegalStateException     after {@link #close()}
@@ -164,6 +169,9 @@ public final class QueueInspector implements AutoCloseable {
      * between read the counts of the queues found last time (one round trip each), so a poll's cost
      * does not grow with queue size.
      */
+    /** Minutes of failure counts each overview reads per queue (the alert rules' longest window). */
+    public static final int FAILURE_MINUTES = 60;
+
     static final java.time.Duration DISCOVERY_INTERVAL = java.time.Duration.ofSeconds(30);
     static final java.time.Duration CHEAP_DISCOVERY = java.time.Duration.ofMillis(50);
 
@@ -193,10 +201,13 @@ public final class QueueInspector implements AutoCloseable {
             names = knownQueues;
         }
         List<QueueStatus> statuses = new ArrayList<>();
+        Map<String, QueueActivity> activity = new HashMap<>();
         for (String name : names) {
-            statuses.add(c.queue(name).status());
+            QueueHealth health = c.queue(name).health(now.toEpochMilli(), FAILURE_MINUTES);
+            statuses.add(health.status());
+            activity.put(name, health.activity());
         }
-        return new OverviewSnapshot(statuses, now);
+        return new OverviewSnapshot(statuses, now, activity, names.isEmpty() ? Optional.of(Map.of()) : c.workerCounts());
     }
 
     /** Forgets the queues found so far: the next overview discovers them again (e.g. on F5). */

@@ -94,4 +94,35 @@ public interface JobQueue {
 
     /** Bull's {@code queue.empty()}: deletes waiting, paused and delayed jobs; active and finished stay. */
     void empty();
+
+    // ---------------------------------------------------------------- charts and alerts (read-only)
+
+    /**
+     * The overview's read: counts, pause flag and recent activity in one round trip, whatever the
+     * queue's size (ZCOUNTs on the finished sets, the ends of the wait and paused lists).
+     *
+     * @param nowMs         the time the activity is relative to, epoch ms
+     * @param failedMinutes how many sliding minutes of failure counts to read (1 to 60)
+     */
+    QueueHealth health(long nowMs, int failedMinutes);
+
+    /**
+     * Completed and failed jobs per wall-clock minute over the {@code minutes} minutes ending with
+     * the current one, in one round trip of {@code 2 * minutes} ZCOUNTs (O(log n) each).
+     *
+     * @param minutes 1 to 1440
+     */
+    Throughput throughput(long nowMs, int minutes);
+
+    /**
+     * The newest {@code count} jobs of a finished state with only {@code timestamp}, {@code processedOn}
+     * and {@code finishedOn} read (never the data), in one round trip; a missing hash reads as a job
+     * without fields.
+     *
+     * @param count 1 to 10,000
+     */
+    List<JobSnapshot> newestTimes(JobState state, int count);
+
+    /** Bull's own metrics keys for completed and failed jobs, with at most {@code points} data points each. */
+    BullMetrics bullMetrics(int points);
 }

@@ -3,6 +3,7 @@ package dev.bullpen.queue;
 import dev.bullpen.queue.redis.RedisQueueConnection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** A connection to one Redis holding Bull queues under one prefix. Thread-safe; close when done. */
 public interface QueueConnection extends AutoCloseable {
@@ -28,6 +29,13 @@ public interface QueueConnection extends AutoCloseable {
 
     /** Redis INFO as key/value pairs (all sections). */
     Map<String, String> serverInfo();
+
+    /**
+     * Bull workers connected, per queue name, from {@code CLIENT LIST}: a worker names its blocking
+     * connection {@code <prefix>:<base64(queue)>} (BullMQ appends {@code :w:<name>}). Empty when
+     * Redis refuses CLIENT LIST to this user (an ACL without {@code +client}).
+     */
+    Optional<Map<String, Integer>> workerCounts();
 
     @Override
     void close();

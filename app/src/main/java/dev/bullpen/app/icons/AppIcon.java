@@ -3,6 +3,7 @@ package dev.bullpen.app.icons;
 import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignB;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignD;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignE;
@@ -29,7 +30,10 @@ public enum AppIcon {
     ADD_JOB(MaterialDesignP.PLUS_BOX_OUTLINE),
     DONE(MaterialDesignC.CHECK_CIRCLE_OUTLINE),
     READ_ONLY(MaterialDesignE.EYE_OUTLINE),
-    REDIS(MaterialDesignD.DATABASE_OUTLINE);
+    REDIS(MaterialDesignD.DATABASE_OUTLINE),
+    CHARTS(MaterialDesignC.CHART_LINE),
+    ALERTS(MaterialDesignB.BELL_OUTLINE),
+    ALERTS_RAISED(MaterialDesignB.BELL_ALERT);
 
     private final Ikon ikon;
 

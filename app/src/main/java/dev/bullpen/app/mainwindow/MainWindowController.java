@@ -112,6 +112,32 @@ public final class MainWindowController {
         tabs.getSelectionModel().select(overviewTab);
     }
 
+    // ---------------------------------------------------------------- charts and alerts tabs
+
+    @FXML
+    private void showCharts() {
+        showTab("charts-tab");
+    }
+
+    @FXML
+    private void showAlerts() {
+        showTab("alerts-tab");
+    }
+
+    /** Selects the tab with that id (e.g. {@code alerts-tab}), when there is one. */
+    public void showTab(String tabId) {
+        tabs.getTabs().stream().filter(t -> tabId.equals(t.getId())).findFirst()
+                .ifPresent(t -> tabs.getSelectionModel().select(t));
+    }
+
+    /** Tells {@code listener} whether the tab with that id is selected: now, and on every change. */
+    public void whenTabSelected(String tabId, java.util.function.Consumer<Boolean> listener) {
+        tabs.getTabs().stream().filter(t -> tabId.equals(t.getId())).findFirst().ifPresent(t -> {
+            listener.accept(t.isSelected());
+            t.selectedProperty().addListener((o, was, now) -> listener.accept(now));
+        });
+    }
+
     private void applyTheme(Theme theme) {
         if (root.getScene() == null) {
             return;

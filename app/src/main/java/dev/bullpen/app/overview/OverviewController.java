@@ -1,6 +1,8 @@
 package dev.bullpen.app.overview;
 
+import dev.bullpen.app.charts.SparklineCell;
 import dev.bullpen.app.icons.AppIcon;
+import java.util.List;
 import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ObservableValue;
@@ -48,6 +50,12 @@ public final class OverviewController {
     private TableColumn<QueueRow, Number> failedColumn;
     @FXML
     private TableColumn<QueueRow, Number> pausedColumn;
+    @FXML
+    private TableColumn<QueueRow, Number> completedRateColumn;
+    @FXML
+    private TableColumn<QueueRow, Number> failedRateColumn;
+    @FXML
+    private TableColumn<QueueRow, List<Long>> trendColumn;
 
     /** @param openQueue opens the screen of a queue (double-click or Enter on its row) */
     public OverviewController(OverviewViewModel viewModel, Consumer<String> openQueue) {
@@ -81,6 +89,10 @@ public final class OverviewController {
         count(completedColumn, r -> r.getValue().completedProperty(), false);
         count(failedColumn, r -> r.getValue().failedProperty(), true);
         count(pausedColumn, r -> r.getValue().pausedJobsProperty(), false);
+        count(completedRateColumn, r -> r.getValue().completedLastMinuteProperty(), false);
+        count(failedRateColumn, r -> r.getValue().failedLastMinuteProperty(), true);
+        trendColumn.setCellValueFactory(r -> r.getValue().waitingTrendProperty());
+        trendColumn.setCellFactory(c -> new SparklineCell<>());
 
         table.setRowFactory(t -> {
             TableRow<QueueRow> row = new TableRow<>();

@@ -1,5 +1,6 @@
 package dev.bullpen.app.overview;
 
+import dev.bullpen.app.charts.DepthHistory;
 import dev.bullpen.monitor.OverviewSnapshot;
 import dev.bullpen.queue.QueueStatus;
 import dev.bullpen.queue.RedisUnavailableException;
@@ -37,6 +38,10 @@ public final class OverviewViewModel {
         READ_FAILED
     }
 
+    /** The span of each row's depth sparkline. */
+    public static final Duration TREND_WINDOW = Duration.ofMinutes(10);
+
+    private final DepthHistory depth;
     private final String server;
     private final String prefix;
     private final DateTimeFormatter clock;
@@ -62,6 +67,14 @@ public final class OverviewViewModel {
      * @param zone   the zone of the times shown
      */
     public OverviewViewModel(String server, String prefix, ZoneId zone) {
+        this(server, prefix, zone, new DepthHistory());
+    }
+
+    /**
+     * @param depth the depth history the poller fills (read for each row's sparkline)
+     */
+    public OverviewViewModel(String server, String prefix, ZoneId zone, DepthHistory depth) {
+        this.depth = depth;
         this.server = server;
         this.prefix = prefix;
         this.clock = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(zone);
@@ -95,6 +108,9 @@ public final class OverviewViewModel {
                 return r;
             }).toList();
             rows.setAll(next);
+        }
+        for (QueueRow r : rows) {
+            r.updateTrend(snapshot.activityOf(r.getName()).orElse(null), depth.waitingTrend(r.getName(), TREND_WINDOW));
         }
         lastRefresh = snapshot.readAt();
         connection.set(Connection.CONNECTED);

@@ -1,11 +1,15 @@
 package dev.bullpen.app.overview;
 
+import dev.bullpen.queue.QueueActivity;
 import dev.bullpen.queue.QueueCounts;
 import dev.bullpen.queue.QueueStatus;
+import java.util.List;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyLongWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 
 /** One queue in the overview table; updated in place by each snapshot so selection and scrolling stay. */
 public final class QueueRow {
@@ -17,6 +21,11 @@ public final class QueueRow {
     private final ReadOnlyLongWrapper completed = new ReadOnlyLongWrapper(this, "completed");
     private final ReadOnlyLongWrapper failed = new ReadOnlyLongWrapper(this, "failed");
     private final ReadOnlyLongWrapper pausedJobs = new ReadOnlyLongWrapper(this, "pausedJobs");
+    private final ReadOnlyObjectWrapper<Number> completedLastMinute =
+            new ReadOnlyObjectWrapper<>(this, "completedLastMinute");
+    private final ReadOnlyObjectWrapper<Number> failedLastMinute = new ReadOnlyObjectWrapper<>(this, "failedLastMinute");
+    private final ReadOnlyObjectWrapper<List<Long>> waitingTrend =
+            new ReadOnlyObjectWrapper<>(this, "waitingTrend", List.of());
 
     QueueRow(QueueStatus status) {
         this.name = status.name();
@@ -32,6 +41,35 @@ public final class QueueRow {
         completed.set(c.completed());
         failed.set(c.failed());
         pausedJobs.set(c.paused());
+    }
+
+    /**
+     * Recent activity and the depth sparkline.
+     *
+     * @param activity what the queue did lately, or null when not read (then "—")
+     * @param trend    waiting jobs over the sparkline's window, oldest first
+     */
+    void updateTrend(QueueActivity activity, List<Long> trend) {
+        completedLastMinute.set(activity == null ? null : activity.completedLastMinute());
+        failedLastMinute.set(activity == null ? null : activity.failedLastMinute());
+        if (!trend.equals(waitingTrend.get())) {
+            waitingTrend.set(List.copyOf(trend));
+        }
+    }
+
+    /** Jobs completed in the last 60 s, or null when unknown. */
+    public ReadOnlyObjectProperty<Number> completedLastMinuteProperty() {
+        return completedLastMinute.getReadOnlyProperty();
+    }
+
+    /** Jobs failed in the last 60 s, or null when unknown. */
+    public ReadOnlyObjectProperty<Number> failedLastMinuteProperty() {
+        return failedLastMinute.getReadOnlyProperty();
+    }
+
+    /** Waiting jobs over the last minutes, oldest first (the sparkline). */
+    public ReadOnlyObjectProperty<List<Long>> waitingTrendProperty() {
+        return waitingTrend.getReadOnlyProperty();
     }
 
     public String getName() {

@@ -11,7 +11,11 @@ import dev.bullpen.queue.JobState;
 import dev.bullpen.queue.Json;
 import dev.bullpen.queue.NewJob;
 import dev.bullpen.queue.NotFoundException;
+import dev.bullpen.queue.BullMetrics;
+import dev.bullpen.queue.QueueActivity;
 import dev.bullpen.queue.QueueCounts;
+import dev.bullpen.queue.QueueHealth;
+import dev.bullpen.queue.Throughput;
 import dev.bullpen.queue.QueueException;
 import dev.bullpen.queue.QueuePage;
 import dev.bullpen.queue.QueueStatus;
@@ -22,6 +26,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.Supplier;
 import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.Response;
@@ -62,7 +67,8 @@ final class RedisQueue implements JobQueue {
     }
 
     /** Scripts that only read; run with EVALSHA_RO so a read-only ACL user may run them. */
-    private static final Set<String> READ_SCRIPTS = Set.of("page", "jobState");
+    private static final Set<String> READ_SCRIPTS = Set.of("page", "jobState", "health", "throughput",
+            "bullMetrics");
 
     private Object script(String name, List<String> scriptKeys, List<String> args) {
         if (READ_SCRIPTS.contains(name)) {
@@ -357,6 +363,98 @@ final class RedisQueue implements JobQueue {
     public void empty() {
         script("empty", List.of(keys.waitList(), keys.paused(), keys.delayed(), keys.priority(), keys.limiter(),
                 keys.limiter() + ":index", keys.limiter() + ":limited"), List.of(keys.base()));
+    }
+
+    // ---------------------------------------------------------------- charts and alerts (read-only)
+
+    /** The most failure minutes {@link #health} reads. */
+    static final int MAX_FAILED_MINUTES = 60;
+
+    @Override
+    public QueueHealth health(long nowMs, int failedMinutes) {
+        if (failedMinutes < 1 || failedMinutes > MAX_FAILED_MINUTES) {
+            throw new InvalidInputException("failure minutes must be 1 to " + MAX_FAILED_MINUTES + ", got "
+                    + failedMinutes);
+        }
+        List<?> reply = (List<?>) script("health", List.of(keys.waitList(), keys.active(), keys.delayed(),
+                keys.completed(), keys.failed(), keys.paused(), keys.metaPaused(), keys.meta()),
+                List.of(keys.base(), Long.toString(nowMs), Integer.toString(failedMinutes)));
+        List<?> c = (List<?>) reply.get(0);
+        QueueStatus status = new QueueStatus(name(), ((Long) reply.get(1)) == 1L, new QueueCounts(
+                (Long) c.get(0), (Long) c.get(1), (Long) c.get(2), (Long) c.get(3), (Long) c.get(4), (Long) c.get(5)));
+        List<Long> failed = new ArrayList<>();
+        for (Object n : (List<?>) reply.get(3)) {
+            failed.add((Long) n);
+        }
+        OptionalLong oldest = OptionalLong.empty();
+        for (Object end : (List<?>) reply.get(4)) {
+            List<?> f = (List<?>) end;
+            OptionalLong since = WaitingSince.of(text(f.get(0)), text(f.get(1)), text(f.get(2)), text(f.get(3)));
+            if (since.isPresent() && (oldest.isEmpty() || since.getAsLong() < oldest.getAsLong())) {
+                oldest = since;
+            }
+        }
+        return new QueueHealth(status, new QueueActivity((Long) reply.get(2), failed, oldest));
+    }
+
+    /** The most minutes {@link #throughput} reads: one day. */
+    static final int MAX_THROUGHPUT_MINUTES = 1_440;
+
+    @Override
+    public Throughput throughput(long nowMs, int minutes) {
+        if (minutes < 1 || minutes > MAX_THROUGHPUT_MINUTES) {
+            throw new InvalidInputException("minutes must be 1 to " + MAX_THROUGHPUT_MINUTES + ", got " + minutes);
+        }
+        long first = Math.floorDiv(nowMs, Throughput.MINUTE_MS) * Throughput.MINUTE_MS
+                - (minutes - 1L) * Throughput.MINUTE_MS;
+        List<?> reply = (List<?>) script("throughput", List.of(keys.completed(), keys.failed()),
+                List.of(Long.toString(first), Integer.toString(minutes), Long.toString(nowMs)));
+        return new Throughput(first, longs((List<?>) reply.get(0)), longs((List<?>) reply.get(1)),
+                (Long) reply.get(2), (Long) reply.get(3), nowMs);
+    }
+
+    private static final List<String> TIME_FIELDS = List.of("timestamp", "processedOn", "finishedOn");
+    static final int MAX_TIMES = 10_000;
+
+    @Override
+    public List<JobSnapshot> newestTimes(JobState state, int count) {
+        if (count < 1 || count > MAX_TIMES) {
+            throw new InvalidInputException("count must be 1 to " + MAX_TIMES + ", got " + count);
+        }
+        return read(state, 0, count - 1L, TIME_FIELDS, false).jobs();
+    }
+
+    @Override
+    public BullMetrics bullMetrics(int points) {
+        if (points < 1 || points > MAX_THROUGHPUT_MINUTES) {
+            throw new InvalidInputException("points must be 1 to " + MAX_THROUGHPUT_MINUTES + ", got " + points);
+        }
+        String completed = keys.key("metrics:completed");
+        String failed = keys.key("metrics:failed");
+        List<?> reply = (List<?>) script("bullMetrics",
+                List.of(completed, completed + ":data", failed, failed + ":data"), List.of(Integer.toString(points)));
+        return new BullMetrics(series((List<?>) reply.get(0)), series((List<?>) reply.get(1)));
+    }
+
+    private static BullMetrics.Series series(List<?> r) {
+        if ((Long) r.get(0) == 0L && ((List<?>) r.get(4)).isEmpty()) {
+            return BullMetrics.Series.absent();
+        }
+        List<Long> data = new ArrayList<>();
+        for (Object o : (List<?>) r.get(4)) {
+            data.add(StoredNumber.parse(text(o)).orElse(0));
+        }
+        return new BullMetrics.Series((Long) r.get(0) == 1L, StoredNumber.parse(text(r.get(1))).orElse(0),
+                StoredNumber.parse(text(r.get(2))), StoredNumber.parse(text(r.get(3))).orElse(0), data,
+                (Long) r.get(5));
+    }
+
+    private static List<Long> longs(List<?> values) {
+        List<Long> out = new ArrayList<>(values.size());
+        for (Object o : values) {
+            out.add((Long) o);
+        }
+        return out;
     }
 
     private static void requirePositive(int batchSize) {

@@ -3,9 +3,11 @@ package dev.bullpen.queue.redis;
 import dev.bullpen.queue.InvalidInputException;
 import dev.bullpen.queue.JobQueue;
 import dev.bullpen.queue.QueueConnection;
+import dev.bullpen.queue.QueueException;
 import dev.bullpen.queue.RedisEndpoint;
 import dev.bullpen.queue.RedisUnavailableException;
 import dev.bullpen.queue.TlsOptions;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -13,7 +15,9 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.BiFunction;
@@ -30,6 +34,7 @@ import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.JedisClientConfig;
 import redis.clients.jedis.Pipeline;
+import redis.clients.jedis.Protocol;
 import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.RedisClusterClient;
 import redis.clients.jedis.RedisSentinelClient;
@@ -427,6 +432,33 @@ public final class RedisQueueConnection implements QueueConnection {
     public Map<String, String> serverInfo() {
         return call(true, () -> parseInfo(redis instanceof RedisClusterClient cluster
                 ? infoOfAnyMaster(cluster) : redis.info("all")));
+    }
+
+    @Override
+    public Optional<Map<String, Integer>> workerCounts() {
+        try {
+            return Optional.of(call(true, () -> {
+                if (redis instanceof RedisClusterClient cluster) {
+                    // every master: a worker's blocking connection goes to the node of its queue's slot
+                    Map<String, Integer> all = new TreeMap<>();
+                    for (ConnectionPool pool : cluster.getClusterNodes().values()) {
+                        try (Connection c = pool.getResource(); Jedis j = new Jedis(c)) {
+                            if ("master".equals(String.valueOf(j.role().get(0)))) {
+                                WorkerNames.count(prefix, j.clientList()).forEach((q, n) -> all.merge(q, n, Integer::sum));
+                            }
+                        }
+                    }
+                    return all;
+                }
+                Object reply = redis.sendCommand(Protocol.Command.CLIENT, "LIST");
+                String list = reply instanceof byte[] b ? new String(b, StandardCharsets.UTF_8) : String.valueOf(reply);
+                return WorkerNames.count(prefix, list);
+            }));
+        } catch (QueueException e) {
+            // refused (an ACL user without CLIENT, a managed Redis that renames it): unknown, not zero
+            LOG.debug("RedisQueueConnection(redis={}) cannot list clients: {}", endpoint.display(), e.getMessage());
+            return Optional.empty();
+        }
     }
 
     private static String infoOfAnyMaster(RedisClusterClient cluster) {
