@@ -9,6 +9,10 @@ import javafx.scene.Parent;
 /** Every scene's FXML; parts come in through {@code fx:include}. */
 public enum FxmlView {
     MAIN_WINDOW("/fxml/main_window.fxml"),
+    /** One connection's queues overview; loaded once per open connection. */
+    OVERVIEW("/fxml/overview.fxml"),
+    /** One connection's Redis server panel; loaded once per open connection. */
+    REDIS("/fxml/redis.fxml"),
     /** One queue's screen (includes {@code job_detail.fxml}); loaded once per opened queue. */
     QUEUE("/fxml/queue.fxml");
 

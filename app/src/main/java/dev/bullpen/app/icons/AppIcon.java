@@ -6,6 +6,7 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignD;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignE;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignI;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignL;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
@@ -29,7 +30,11 @@ public enum AppIcon {
     ADD_JOB(MaterialDesignP.PLUS_BOX_OUTLINE),
     DONE(MaterialDesignC.CHECK_CIRCLE_OUTLINE),
     READ_ONLY(MaterialDesignE.EYE_OUTLINE),
-    REDIS(MaterialDesignD.DATABASE_OUTLINE);
+    REDIS(MaterialDesignD.DATABASE_OUTLINE),
+    ADD_CONNECTION(MaterialDesignD.DATABASE_PLUS_OUTLINE),
+    CONNECTION_CLOSED(MaterialDesignD.DATABASE_OFF_OUTLINE),
+    NOTICE(MaterialDesignI.INFORMATION_OUTLINE),
+    CLOSE(MaterialDesignC.CLOSE);
 
     private final Ikon ikon;
 
