@@ -214,7 +214,7 @@ class ConsoleConnectionsUiIT {
             // then beta's banner, its queues marked stale with their last counts
             String beta = "beta (127.0.0.1:" + betaRedis.port() + ")";
             await("beta's banner", () -> visibleBannerTexts().equals(List.of("Disconnected from " + beta + " — retrying")));
-            await("beta stale in the tree", () -> "disconnected · stale".equals(shownSummary("beta"))
+            await("beta stale in the tree", () -> "disconnected".equals(shownSummary("beta"))
                     && queueRow("beta", "invoices").getPseudoClassStates().contains(STALE));
             assertEquals(Map.of("invoices", List.of("2", "0")), fx(() -> shownQueues("beta")));
             assertEquals("2 connections · 1 disconnected", fx(() -> connectionsSummary().getText()));
@@ -271,10 +271,22 @@ class ConsoleConnectionsUiIT {
         // when the console is closed and started again (no --redis)
         restartConsole(null);
 
-        // then the connection is there again: its password is asked for, and it connects
+        // then the connection is there again and its password is asked for; a wrong one is refused by Redis
         await("password prompt", () -> robot.lookup("#password-prompt-field").tryQuery().isPresent());
+        robot.clickOn("#password-prompt-field").write("not-the-password").type(KeyCode.ENTER);
+        String secured = "secured (127.0.0.1:" + securedRedis.port() + ")";
+        await("login refused", () -> visibleBannerTexts().equals(List.of(secured + " refused the login — retrying"))
+                && lookup("#banner-password").isVisible());
+        assertEquals(1, fx(() -> Window.getWindows().size()), "no dialog but the banner");
+
+        // when the password is entered again from the banner
+        robot.clickOn(fx(() -> lookup("#banner-password")));
+        await("password prompt again", () -> robot.lookup("#password-prompt-reason").tryQuery().isPresent());
         robot.clickOn("#password-prompt-field").write(PASSWORD).type(KeyCode.ENTER);
+
+        // then it connects
         awaitQueues("secured", Map.of("payouts", List.of("3", "0")));
+        await("banner gone", () -> visibleBannerTexts().isEmpty());
         assertEquals(List.of("secured"), fx(() -> wiring.sidebar().entries().stream().map(Entry::getName).toList()),
                 "only the saved connection: the --redis one of the last run was not saved");
         for (Path f : List.of(home.resolve("connections.json"), home.resolve("window.json"))) {

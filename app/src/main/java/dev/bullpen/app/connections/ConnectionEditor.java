@@ -20,6 +20,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /** Shows the connection form; empty when the user cancels. Called on the FX thread. */
@@ -64,6 +65,7 @@ public interface ConnectionEditor {
             hint.setWrapText(true);
             hint.textProperty().bind(form.passwordHintProperty());
             hint.getStyleClass().add("dialog-note");
+            hint.setMinHeight(Region.USE_PREF_SIZE);
             PseudoClass warning = PseudoClass.getPseudoClass("warning");
             Runnable markWarning = () -> hint.pseudoClassStateChanged(warning,
                     form.passwordModeProperty().get() == PasswordMode.PLAIN);
@@ -80,11 +82,13 @@ public interface ConnectionEditor {
             error.getStyleClass().add("validation-error");
             error.textProperty().bind(form.errorProperty());
             error.setMinHeight(40);
+            error.setMaxWidth(Double.MAX_VALUE);
 
             GridPane grid = new GridPane();
             grid.setHgap(10);
             grid.setVgap(8);
             ColumnConstraints labels = new ColumnConstraints();
+            labels.setMinWidth(Region.USE_PREF_SIZE);
             ColumnConstraints fields = new ColumnConstraints();
             fields.setHgrow(Priority.ALWAYS);
             grid.getColumnConstraints().setAll(labels, fields);
@@ -112,6 +116,12 @@ public interface ConnectionEditor {
                     e.consume();
                 }
             });
+            // the form grows and shrinks with the password mode: the window follows, its buttons stay in view
+            form.passwordModeProperty().addListener(x -> Platform.runLater(() -> {
+                if (dialog.getDialogPane().getScene() != null && dialog.getDialogPane().getScene().getWindow() != null) {
+                    dialog.getDialogPane().getScene().getWindow().sizeToScene();
+                }
+            }));
             Platform.runLater(name::requestFocus);
             return dialog.showAndWait().filter(save::equals).flatMap(b -> form.result());
         };

@@ -270,6 +270,7 @@ public final class SidebarController {
             setText(null);
             setGraphic(box);
             setTooltip(new Tooltip(e.getName() + "\n" + e.getDetail() + "\n" + e.getSummary()
+                    + (e.isStale() ? "\nIts queues show the counts last read (stale); it reconnects by itself" : "")
                     + (e.isOpen() ? "" : "\nDouble-click or Enter: open")));
         }
     }

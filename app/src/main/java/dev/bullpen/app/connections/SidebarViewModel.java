@@ -152,12 +152,11 @@ public final class SidebarViewModel {
             totals.set(overview.getTotals());
             String queues = all.size() == shown.size() ? count(all.size())
                     : shown.size() + " of " + count(all.size());
-            String stale = overview.isStale() ? " · stale" : "";
             summary.set(switch (c) {
                 case CONNECTING -> "connecting…";
                 case CONNECTED -> queues;
-                case DISCONNECTED -> "disconnected" + stale;
-                case READ_FAILED -> "read failed" + stale;
+                case DISCONNECTED -> "disconnected";
+                case READ_FAILED -> "read failed";
             });
         }
 
@@ -228,7 +227,10 @@ public final class SidebarViewModel {
             return totals.getReadOnlyProperty();
         }
 
-        /** One short line: "3 queues", "1 of 3 queues" while filtered, "disconnected · stale", "closed". */
+        /**
+         * One short line: "3 queues", "1 of 3 queues" while filtered, "disconnected" (its queues then
+         * show the last counts read, marked {@link #isStale() stale}), "closed".
+         */
         public String getSummary() {
             return summary.get();
         }

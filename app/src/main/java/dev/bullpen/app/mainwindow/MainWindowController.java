@@ -277,6 +277,7 @@ public final class MainWindowController implements ConnectionManager.View {
             statusBar.pseudoClassStateChanged(DISCONNECTED, false);
             lastRefresh.setText("");
             lastRefresh.pseudoClassStateChanged(STALE, false);
+            setVisible(lastRefresh, false);
             setVisible(readOnly, false);
             title.set("Bullpen");
         } else {
@@ -291,6 +292,7 @@ public final class MainWindowController implements ConnectionManager.View {
             statusBar.pseudoClassStateChanged(DISCONNECTED, c == Connection.DISCONNECTED || c == Connection.READ_FAILED);
             lastRefresh.setText(vm.getLastRefreshText());
             lastRefresh.pseudoClassStateChanged(STALE, vm.isStale());
+            setVisible(lastRefresh, true);
             setVisible(readOnly, s.readOnly());
             title.set("Bullpen — " + s.target().title());
         }

@@ -138,8 +138,8 @@ public final class OverviewViewModel {
         boolean unreachable = error instanceof RedisUnavailableException;
         loginRefused.set(unreachable && String.valueOf(error.getMessage()).contains(" refused the login"));
         connection.set(unreachable ? Connection.DISCONNECTED : Connection.READ_FAILED);
-        bannerText.set(unreachable
-                ? "Disconnected from " + who + " — retrying"
+        bannerText.set(loginRefused.get() ? who + " refused the login — retrying"
+                : unreachable ? "Disconnected from " + who + " — retrying"
                 : "Reading queues from " + who + " failed — retrying");
         String when = "next attempt in " + seconds(retryIn);
         String data = lastRefresh == null ? "no data read yet"

@@ -17,7 +17,7 @@ import java.util.List;
  */
 public record WindowState(Bounds bounds, boolean maximized, double sidebarWidth, boolean sidebarVisible, Theme theme,
                           List<String> openConnections, String current) {
-    public static final double DEFAULT_SIDEBAR_WIDTH = 290;
+    public static final double DEFAULT_SIDEBAR_WIDTH = 260;
     public static final double MIN_SIDEBAR_WIDTH = 150;
     public static final double MAX_SIDEBAR_WIDTH = 600;
 

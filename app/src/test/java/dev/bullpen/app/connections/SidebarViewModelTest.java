@@ -99,7 +99,7 @@ class SidebarViewModelTest {
         // then
         assertEquals(Status.DISCONNECTED, b.getStatus());
         assertTrue(b.isStale());
-        assertEquals("disconnected · stale", b.getSummary());
+        assertEquals("disconnected", b.getSummary());
         assertEquals(List.of("rewards"), b.queueNames(), "the last known queues stay");
         assertEquals(Status.CONNECTED, a.getStatus());
         assertFalse(a.isStale());
