@@ -308,8 +308,15 @@ public final class ConnectionManager {
     }
 
     private ConnectionEditorViewModel form(SavedConnection existing) {
-        String file = store.file().map(Object::toString).orElse("the settings file (not kept: this console saves nothing)");
+        String file = store.file().map(ConnectionManager::shortPath)
+                .orElse("the settings file (not kept: this console saves nothing)");
         return new ConnectionEditorViewModel(existing, file, store::nameFree);
+    }
+
+    /** {@code ~/.bullpen/connections.json} rather than the full path under the user's home. */
+    static String shortPath(java.nio.file.Path file) {
+        java.nio.file.Path home = java.nio.file.Path.of(System.getProperty("user.home"));
+        return file.startsWith(home) ? "~/" + home.relativize(file) : file.toString();
     }
 
     private boolean persist(Runnable write, SavedConnection c) {
