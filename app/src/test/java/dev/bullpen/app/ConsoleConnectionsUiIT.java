@@ -317,6 +317,67 @@ class ConsoleConnectionsUiIT {
     }
 
     @Test
+    void aConnectionGivenOnTheCommandLineIsSavedEditedAndRemovedFromTheSidebar() throws Exception {
+        // given the console opened with --redis only
+        jobs(alphaRedis, "shipping", 2);
+        openConsole(alphaRedis, Map.of());
+        String given = "127.0.0.1:" + alphaRedis.port();
+        awaitQueues(given, Map.of("shipping", List.of("2", "0")));
+
+        // when it is saved from its context menu, under a name
+        showContextMenu(given);
+        robot.clickOn("Save…");
+        await("form", () -> robot.lookup("#connection-name").tryQuery().isPresent());
+        assertEquals(alphaRedis.url(), fx(() -> robot.lookup("#connection-url").queryTextInputControl().getText()));
+        robot.clickOn("#connection-name").write("warehouse");
+        robot.clickOn("#connection-save");
+
+        // then it is saved and open under that name
+        awaitQueues("warehouse", Map.of("shipping", List.of("2", "0")));
+        assertTrue(Files.readString(home.resolve("connections.json")).contains("\"name\" : \"warehouse\""));
+        assertEquals(List.of("warehouse"), fx(() -> wiring.sidebar().entries().stream().map(Entry::getName).toList()));
+
+        // when it is renamed and made read-only
+        showContextMenu("warehouse");
+        robot.clickOn("Edit…");
+        await("form", () -> robot.lookup("#connection-name").tryQuery().isPresent());
+        fx(() -> {
+            robot.lookup("#connection-name").queryTextInputControl().setText("warehouse-eu");
+            robot.lookup("#connection-read-only").queryAs(javafx.scene.control.CheckBox.class).setSelected(true);
+            return null;
+        });
+        robot.clickOn("#connection-save");
+
+        // then it is reopened with the new settings
+        awaitQueues("warehouse-eu", Map.of("shipping", List.of("2", "0")));
+        await("read-only", () -> stage.getTitle().endsWith(" · read-only") && lookup("#read-only").isVisible());
+        SavedConnection edited = ConnectionStore.open(home).all().get(0);
+        assertEquals("warehouse-eu", edited.name());
+        assertTrue(edited.readOnly());
+        String threads = fx(() -> wiring.connections().sessions().get(0).threadPrefix());
+
+        // when it is removed (the confirmation says yes)
+        showContextMenu("warehouse-eu");
+        robot.clickOn("Remove…");
+
+        // then it is closed and forgotten
+        await("removed", () -> wiring.sidebar().entries().isEmpty());
+        WaitForAsyncUtils.waitFor(TIMEOUT_S, TimeUnit.SECONDS, () -> threadsNamed(threads) == 0);
+        assertEquals(List.of(), ConnectionStore.open(home).all());
+        assertEquals("Bullpen", fx(() -> stage.getTitle()));
+        assertEquals("No connection open", fx(() -> statusBar().getText()));
+    }
+
+    /** Shows a connection's context menu as a right-click does (Monocle's headless robot makes no popup triggers). */
+    private void showContextMenu(String connection) throws Exception {
+        fx(() -> {
+            TreeTableRow<?> row = connectionRow(connection);
+            row.getContextMenu().show(row, javafx.geometry.Side.BOTTOM, 20, 0);
+            return null;
+        });
+    }
+
+    @Test
     void closingAConnectionStopsItsThreadsAndClosesItsTabs() throws Exception {
         // given
         jobs(alphaRedis, "a-queue", 1);
@@ -333,13 +394,8 @@ class ConsoleConnectionsUiIT {
         String alphaThreads = fx(() -> wiring.connections().sessions().get(0).threadPrefix());
         assertTrue(threadsNamed(betaThreads) > 0);
 
-        // when beta is closed from its context menu in the sidebar (shown as a right-click shows it: Monocle's
-        // headless robot does not make popup triggers)
-        fx(() -> {
-            TreeTableRow<?> row = connectionRow("beta");
-            row.getContextMenu().show(row, javafx.geometry.Side.BOTTOM, 20, 0);
-            return null;
-        });
+        // when beta is closed from its context menu in the sidebar
+        showContextMenu("beta");
         robot.clickOn("Close connection");
 
         // then its threads end, its tab closes, and it stays in the tree as closed; alpha goes on
