@@ -1,18 +1,25 @@
 #!/usr/bin/env bash
-# Makes docs/screenshots/*.png from a real, seeded, private redis-server under Xvfb.
-# Needs: redis-server + redis-cli, xvfb-run, ImageMagick's import, GTK 3 (JavaFX's glass), python3.
-#   apt-get install -y redis-server xvfb imagemagick libgtk-3-0
+# Makes docs/screenshots/*.png from real, seeded, private redis-servers under Xvfb.
+# Needs: redis-server + redis-cli, xvfb-run, ImageMagick's import, GTK 3 (JavaFX's glass), python3, xdotool.
+#   apt-get install -y redis-server xvfb imagemagick libgtk-3-0 xdotool
+# The consoles keep their settings in a temporary directory (BULLPEN_HOME), never in ~/.bullpen.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 OUT="$ROOT/docs/screenshots"
 WORK="$(mktemp -d)"
-PORT="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+PORT="$(free_port)"
+PORT2="$(free_port)"
 URL="redis://127.0.0.1:$PORT"
-trap 'redis-cli -p "$PORT" shutdown nosave >/dev/null 2>&1 || true; rm -rf "$WORK"' EXIT
+URL2="redis://127.0.0.1:$PORT2"
+trap 'for p in "$PORT" "$PORT2"; do redis-cli -p "$p" shutdown nosave >/dev/null 2>&1 || true; done; rm -rf "$WORK"' EXIT
+export BULLPEN_HOME="$WORK/home"
 
-redis-server --port "$PORT" --bind 127.0.0.1 --save "" --appendonly no --dir "$WORK" \
-  --daemonize yes --logfile "$WORK/redis.log" --pidfile "$WORK/redis.pid"
-for _ in $(seq 50); do redis-cli -p "$PORT" ping >/dev/null 2>&1 && break; sleep 0.1; done
+for p in "$PORT" "$PORT2"; do
+  redis-server --port "$p" --bind 127.0.0.1 --save "" --appendonly no --dir "$WORK" \
+    --daemonize yes --logfile "$WORK/redis-$p.log" --pidfile "$WORK/redis-$p.pid"
+  for _ in $(seq 50); do redis-cli -p "$p" ping >/dev/null 2>&1 && break; sleep 0.1; done
+done
 
 bp() { "$ROOT/bullpen" --redis "$URL" "$@" >/dev/null; }
 # through the CLI: waiting, delayed and paused jobs
@@ -115,35 +122,61 @@ for i in range(5001, 5151):
     cmd("LPUSH", "bull:emails:wait", i)
 PY
 
-"$ROOT/bullpen" --redis "$URL" status
+# a second Redis ("staging") for the multi-connection shots
+bp2() { "$ROOT/bullpen" --redis "$URL2" "$@" >/dev/null; }
+for i in 1 2 3 4; do bp2 jobs add --queue invoices --data "{\"invoice\":$i}"; done
+for i in 1 2; do bp2 jobs add --queue reports --data "{\"report\":$i}" --opts '{"delay":3600000}'; done
+bp2 jobs add --queue mail-eu --data '{"to":"eu@example.com"}'
 
-# one console per screenshot on a 1280x800 screen, which its window fills: start it, wait for its window,
-# wait SHOT_WAIT seconds more (default 15: the notifications of the alerts raised at start are gone), capture
-# the screen (the window and any desktop notification over it), stop it. SHOT_TAB: a tab to open (charts-tab,
-# alerts-tab). The alert thresholds come from a private settings directory: the runbook's defaults.
-shoot() { # shoot NAME [console options...]
-  local name="$1"; shift
-  BULLPEN_JAVA_OPTS="-Dbullpen.home=$WORK/home${SHOT_TAB:+ -Dbullpen.console.tab=$SHOT_TAB}" \
-  xvfb-run -a -s "-screen 0 1280x800x24" bash -c '
-    out="$1"; log="$2"; wait_s="$3"; shift 3
+"$ROOT/bullpen" --redis "$URL" status
+"$ROOT/bullpen" --redis "$URL2" status
+
+# saved connections as the console writes them (no password on disk), both open at the last exit
+MULTI="$WORK/multi"
+mkdir -p "$MULTI"
+cat > "$MULTI/connections.json" <<JSON
+{ "version" : 1, "connections" : [
+  { "id" : "local", "name" : "local", "url" : "$URL", "prefix" : "bull", "readOnly" : false, "pollIntervalMs" : 2000, "passwordFrom" : "none" },
+  { "id" : "staging", "name" : "staging", "url" : "$URL2", "prefix" : "bull", "readOnly" : true, "pollIntervalMs" : 2000, "passwordFrom" : "none" },
+  { "id" : "production", "name" : "production", "url" : "rediss://ops@redis.prod.example:6380", "prefix" : "bull", "readOnly" : true, "pollIntervalMs" : 5000, "passwordFrom" : "ask" }
+] }
+JSON
+reset_multi() { # as left at the last exit: both open, local in front
+  echo '{ "version" : 1, "sidebarVisible" : true, "openConnections" : [ "staging", "local" ], "current" : "local" }' \
+    > "$MULTI/window.json"
+}
+
+# one console per screenshot: start it, wait for the window titled Bullpen, optionally run a step (keys typed
+# with xdotool, a Redis stopped), capture the window (or the screen, for a dialog), stop it
+shoot_with() { # shoot_with NAME STEP [console options...]
+  local name="$1" step="$2"; shift 2
+  BULLPEN_JAVA_OPTS="${SHOT_TAB:+-Dbullpen.console.tab=$SHOT_TAB}" \
+  xvfb-run -a -s "-screen 0 1600x1000x24" bash -c '
+    out="$1"; log="$2"; step="$3"; wait_s="$4"; shift 4
     "$@" > "$log" 2>&1 &
     app=$!
-    for _ in $(seq 120); do xwininfo -root -tree | grep -q "\"Bullpen" && break; sleep 0.25; done
-    xwininfo -root -tree | grep -q "\"Bullpen" || echo "no window titled Bullpen" >&2
     sleep "$wait_s"
-    import -window root "$out"
+    WID=$(xwininfo -root -tree | awk "/\"Bullpen/ {print \$1; exit}")
+    [ -n "$WID" ] || echo "no window titled Bullpen" >&2
+    target="${WID:-root}"
+    if [ -n "$step" ]; then eval "$step"; fi
+    import -window "$target" "$out"
     kill $app
-  ' _ "$OUT/$name.png" "$WORK/console-$name.log" "${SHOT_WAIT:-15}" "$ROOT/bullpen" console --redis "$URL" "$@"
+  ' _ "$OUT/$name.png" "$WORK/console-$name.log" "$step" "${SHOT_WAIT:-12}" "$ROOT/bullpen" console "$@"
   echo "wrote $OUT/$name.png"
+}
+shoot() { # shoot NAME [console options...]: one connection, given with --redis, nothing saved
+  local name="$1"; shift
+  BULLPEN_HOME="$WORK/home-$name" shoot_with "$name" "" --redis "$URL" "$@"
 }
 shoot overview-light
 shoot overview-dark --theme dark
 shoot queue-failed-light --queue checkout --state failed
 shoot job-detail-light --queue checkout --state failed --job 139
 shoot job-detail-dark --theme dark --queue checkout --state failed --job 139
-# the alerts raised at start, with their desktop notification (top right of the screen)
-SHOT_TAB=alerts-tab SHOT_WAIT=3 shoot alerts-light
-SHOT_TAB=alerts-tab shoot alerts-dark --theme dark
+# the alerts raised at start, with their desktop notification (the whole screen: the notification is outside the window)
+SHOT_TAB=alerts-tab SHOT_WAIT=8 BULLPEN_HOME="$WORK/home-alerts" shoot_with alerts-light "target=root" --redis "$URL"
+SHOT_TAB=alerts-tab SHOT_WAIT=20 shoot alerts-dark --theme dark
 
 # charts while jobs arrive (the depth chart is sampled by the console's poll): 3 checkout jobs a tick for
 # 12 ticks, then 2 taken a tick
@@ -165,8 +198,21 @@ feed() {
 feed & SHOT_TAB=charts-tab shoot charts-light --poll-interval 1000; wait
 feed & SHOT_TAB=charts-tab shoot charts-dark --theme dark --poll-interval 1000; wait
 
-# last: Redis goes away under a running console (its alert is raised and notified)
-BULLPEN_JAVA_OPTS="-Dbullpen.home=$WORK/home" xvfb-run -a -s "-screen 0 1280x800x24" bash -c "
+# several connections: the saved ones open at the last exit, no --redis
+reset_multi; BULLPEN_HOME="$MULTI" shoot_with connections-light ""
+reset_multi; BULLPEN_HOME="$MULTI" shoot_with connections-dark "" --theme dark
+# the connection form (Ctrl+N): a name and a URL typed in, "save in plain text" chosen (warning, consent box)
+BULLPEN_HOME="$WORK/home-editor" shoot_with connection-editor-light \
+  'xdotool key ctrl+n; sleep 2; xdotool type --delay 40 "staging-eu";
+   xdotool key Tab ctrl+a; xdotool type --delay 20 "redis://ops@redis.staging.example:6379/2";
+   xdotool key Tab Tab Tab Tab; sleep 0.5; xdotool key space; sleep 0.7; xdotool key Down Down Down Return; sleep 0.7;
+   xdotool key Tab; xdotool type --delay 30 "example"; sleep 1; target=root' \
+  --redis "$URL"
+# staging's Redis stops under the running console: its banner and stale queues, local stays live
+reset_multi; BULLPEN_HOME="$MULTI" shoot_with connections-disconnected-light "redis-cli -p $PORT2 shutdown nosave >/dev/null; sleep 6"
+
+# last: Redis goes away under a running console
+xvfb-run -a -s "-screen 0 1600x1000x24" bash -c "
   '$ROOT/bullpen' console --redis '$URL' > '$WORK/console.log' 2>&1 &
   for _ in \$(seq 120); do xwininfo -root -tree | grep -q '\"Bullpen' && break; sleep 0.25; done
   sleep 15

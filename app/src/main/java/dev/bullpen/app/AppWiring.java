@@ -7,38 +7,40 @@ import dev.bullpen.app.alerts.AlertsViewModel;
 import dev.bullpen.app.alerts.DesktopNotifier;
 import dev.bullpen.app.charts.ChartsController;
 import dev.bullpen.app.charts.ChartsViewModel;
-import dev.bullpen.app.charts.DepthHistory;
-import dev.bullpen.app.fx.Background;
+import dev.bullpen.app.connections.ConnectionEditor;
+import dev.bullpen.app.connections.ConnectionManager;
+import dev.bullpen.app.connections.ConnectionSession;
+import dev.bullpen.app.connections.PasswordPrompt;
+import dev.bullpen.app.connections.SidebarController;
+import dev.bullpen.app.connections.SidebarViewModel;
 import dev.bullpen.app.fx.Confirmer;
 import dev.bullpen.app.fx.ControllerFactory;
 import dev.bullpen.app.fx.FxmlView;
-import dev.bullpen.app.fx.Poller;
 import dev.bullpen.app.jobs.JobDetailController;
 import dev.bullpen.app.jobs.JobDetailViewModel;
 import dev.bullpen.app.mainwindow.MainWindowController;
 import dev.bullpen.app.mainwindow.QueueScreen;
+import dev.bullpen.app.mainwindow.SessionViews;
 import dev.bullpen.app.overview.OverviewController;
 import dev.bullpen.app.overview.OverviewViewModel;
 import dev.bullpen.app.queue.QueueActionsViewModel;
 import dev.bullpen.app.queue.QueueController;
 import dev.bullpen.app.queue.QueueViewModel;
 import dev.bullpen.app.redis.RedisController;
-import dev.bullpen.app.redis.RedisViewModel;
-import dev.bullpen.monitor.OverviewSnapshot;
-import dev.bullpen.monitor.QueueInspector;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
+import dev.bullpen.app.settings.Bounds;
+import dev.bullpen.app.settings.ConnectionStore;
+import dev.bullpen.app.settings.WindowPlacement;
+import dev.bullpen.app.settings.WindowState;
+import dev.bullpen.app.settings.WindowStateStore;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import javafx.application.Platform;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
@@ -48,35 +50,30 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Composition root of one console window: builds everything with {@code new}, owns the background
- * scheduler and the Redis reader, and closes them.
+ * Composition root of one console window: builds everything with {@code new}, opens the window's
+ * connections (each with its own Redis reader and threads, see {@link ConnectionSession}), and
+ * saves the window state and closes them when the window closes.
  */
 public final class AppWiring implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AppWiring.class);
-    static final Duration MAX_BACKOFF = Duration.ofSeconds(15);
-    static final Duration REDIS_INFO_INTERVAL = Duration.ofSeconds(5);
     /** A tab to show at start (its id, e.g. {@code charts-tab}); used by docs/screenshots/make-screenshots.sh. */
     static final String OPEN_TAB_PROPERTY = "bullpen.console.tab";
+    static final double MIN_WIDTH = 900;
+    static final double MIN_HEIGHT = 400;
 
     private final ConsoleSettings settings;
-    private final QueueInspector inspector;
-    private final OverviewViewModel overview;
-    private final ScheduledExecutorService scheduler;
-    private final Poller<OverviewSnapshot> poller;
-    private final ControllerFactory controllers;
-    private final ExecutorService work;
-    private final Background background;
     private final Executor fx;
     private final Confirmer confirmer;
     private final ZoneId zone = ZoneId.systemDefault();
-    private final RedisViewModel redis = new RedisViewModel();
-    private final Poller<Map<String, String>> redisInfo;
-    // charts and alerts: fed by the overview poller
-    private final DepthHistory depth = new DepthHistory();
-    private final ChartsViewModel charts;
-    private final AlertsViewModel alerts;
-    private Stage stage;
+    private final WindowStateStore windowStore;
+    private final SidebarViewModel sidebar = new SidebarViewModel();
+    private final ConnectionManager connections;
+    private final ControllerFactory controllers;
+    private WindowState remembered = WindowState.initial();
+    private final AlertSettingsStore alertSettings;
     private MainWindowController mainWindow;
+    private Stage stage;
+    private volatile Bounds normalBounds;
 
     /** @param fx runs UI updates: {@code Platform::runLater} in the app */
     public AppWiring(ConsoleSettings settings, Executor fx) {
@@ -88,69 +85,43 @@ public final class AppWiring implements AutoCloseable {
      * @param confirmer asks before destructive actions
      */
     public AppWiring(ConsoleSettings settings, Executor fx, Confirmer confirmer) {
+        this(settings, fx, confirmer, System.getenv());
+    }
+
+    /**
+     * @param env the environment, where passwords of connections saved with {@code env:NAME} come from
+     */
+    public AppWiring(ConsoleSettings settings, Executor fx, Confirmer confirmer, Map<String, String> env) {
         this.settings = settings;
         this.fx = fx;
         this.confirmer = confirmer;
-        this.inspector = new QueueInspector(settings.endpoint(), settings.prefix(), settings.readOnly());
-        AtomicInteger workers = new AtomicInteger();
-        this.work = Executors.newCachedThreadPool(r -> {
-            Thread t = new Thread(r, "bullpen-work-" + workers.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
-        this.background = new Background(work, fx);
-        this.overview = new OverviewViewModel(settings.endpoint().display(), settings.prefix(), ZoneId.systemDefault(),
-                depth);
-        this.charts = new ChartsViewModel(inspector, background, depth, Clock.systemUTC(), zone);
-        this.alerts = new AlertsViewModel(settings.endpoint().display(), AlertSettingsStore.inSettingsDirectory(),
-                background, DesktopNotifier.create(() -> stage, this::showAlerts), zone);
-        this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "bullpen-poller");
-            t.setDaemon(true);
-            return t;
-        });
-        this.poller = new Poller<>("overview " + settings.endpoint().display(), scheduler, fx, inspector::overview,
-                new Poller.Listener<>() {
-                    @Override
-                    public void onSnapshot(OverviewSnapshot snapshot) {
-                        depth.record(snapshot);
-                        overview.apply(snapshot);
-                        charts.onSnapshot(snapshot);
-                        alerts.onSnapshot(snapshot);
-                    }
-
-                    @Override
-                    public void onFailure(RuntimeException error, Duration retryIn) {
-                        overview.markFailed(error, retryIn);
-                        alerts.onFailure(error, Instant.now());
-                    }
-                }, settings.pollInterval(), MAX_BACKOFF);
-        this.redisInfo = new Poller<>("redis info " + settings.endpoint().display(), scheduler, fx,
-                inspector::serverInfo, new Poller.Listener<>() {
-                    @Override
-                    public void onSnapshot(Map<String, String> info) {
-                        redis.apply(info);
-                    }
-
-                    @Override
-                    public void onFailure(RuntimeException error, Duration retryIn) {
-                        redis.markFailed(error);
-                    }
-                }, REDIS_INFO_INTERVAL, MAX_BACKOFF);
+        this.alertSettings = settings.home() == null ? AlertSettingsStore.inSettingsDirectory()
+                : new AlertSettingsStore(settings.home().resolve(AlertSettingsStore.FILE_NAME));
+        ConnectionStore store = settings.home() == null ? ConnectionStore.inMemory() : ConnectionStore.open(settings.home());
+        this.windowStore = settings.home() == null ? WindowStateStore.none() : WindowStateStore.in(settings.home());
+        this.connections = new ConnectionManager(store, sidebar, t -> new ConnectionSession(t, fx, zone,
+                        (server, background) -> new AlertsViewModel(server, alertSettings, background,
+                                DesktopNotifier.create(() -> stage, this::showAlerts), zone)),
+                PasswordPrompt.dialog(this::owner), ConnectionEditor.dialog(this::owner), confirmer,
+                settings.readOnly(), env);
         this.controllers = new ControllerFactory(Map.of(
-                RedisController.class, () -> new RedisController(redis),
                 MainWindowController.class, () -> {
-                    mainWindow = new MainWindowController(overview, this::queueScreen, settings.readOnly(),
-                            settings.theme(), () -> {
-                                inspector.rediscover(); // F5 on the overview finds new queues at once
-                                poller.pollNow();
-                            });
+                    mainWindow = new MainWindowController(connections, this::sessionViews, this::queueScreen,
+                            initialTheme());
                     return mainWindow;
                 },
-                OverviewController.class, () -> new OverviewController(overview, name -> mainWindow.openQueue(name)),
-                ChartsController.class, () -> new ChartsController(charts, zone),
-                AlertsController.class, () -> new AlertsController(alerts),
-                AlertStatusController.class, () -> new AlertStatusController(alerts, this::showAlerts)));
+                SidebarController.class, () -> new SidebarController(sidebar, connections)));
+    }
+
+    private javafx.scene.Node owner() {
+        return mainWindow == null ? null : mainWindow.owner();
+    }
+
+    private Theme initialTheme() {
+        if (settings.theme() != null) {
+            return settings.theme();
+        }
+        return remembered.theme() != null ? remembered.theme() : Theme.LIGHT;
     }
 
     /** The window's frame, once the scene is created. */
@@ -158,12 +129,40 @@ public final class AppWiring implements AutoCloseable {
         return mainWindow;
     }
 
-    /** Builds one queue's screen and starts reading it (now, then every poll interval). Call on the FX thread. */
-    QueueScreen queueScreen(String name) {
-        QueueViewModel queue = new QueueViewModel(name, inspector, background, zone);
-        JobDetailViewModel detail = new JobDetailViewModel(name, inspector, background, zone);
-        QueueActionsViewModel actions = new QueueActionsViewModel(name, inspector, background, settings.readOnly(),
-                () -> {
+    /** The connections of this window: open, close, add, edit, remove. */
+    public ConnectionManager connections() {
+        return connections;
+    }
+
+    /** The sidebar's connections and queues. */
+    public SidebarViewModel sidebar() {
+        return sidebar;
+    }
+
+    /** The overview and Redis screens of a connection. Call on the FX thread. */
+    private SessionViews sessionViews(ConnectionSession session) {
+        Parent overview = FxmlView.OVERVIEW.load(new ControllerFactory(Map.of(OverviewController.class,
+                () -> new OverviewController(session.overview(), name -> mainWindow.openQueue(session, name)))));
+        Parent redis = FxmlView.REDIS.load(new ControllerFactory(Map.of(RedisController.class,
+                () -> new RedisController(session.redis()))));
+        Parent charts = FxmlView.CHARTS.load(new ControllerFactory(Map.of(ChartsController.class,
+                () -> new ChartsController(session.charts(), zone))));
+        Parent alerts = FxmlView.ALERTS.load(new ControllerFactory(Map.of(AlertsController.class,
+                () -> new AlertsController(session.alerts()))));
+        Parent alertStatus = FxmlView.ALERT_STATUS.load(new ControllerFactory(Map.of(AlertStatusController.class,
+                () -> new AlertStatusController(session.alerts(), this::showAlerts))));
+        return new SessionViews(overview, charts, alerts, redis, alertStatus, session.charts()::setShown);
+    }
+
+    /**
+     * Builds one queue's screen of a connection and starts reading it (now, then every poll interval).
+     * Call on the FX thread.
+     */
+    QueueScreen queueScreen(ConnectionSession session, String name) {
+        QueueViewModel queue = new QueueViewModel(name, session.inspector(), session.background(), zone);
+        JobDetailViewModel detail = new JobDetailViewModel(name, session.inspector(), session.background(), zone);
+        QueueActionsViewModel actions = new QueueActionsViewModel(name, session.inspector(), session.background(),
+                session.readOnly(), () -> {
                     queue.refresh();
                     detail.reload();
                 });
@@ -171,8 +170,8 @@ public final class AppWiring implements AutoCloseable {
         Parent view = FxmlView.QUEUE.load(new ControllerFactory(Map.of(
                 QueueController.class, () -> controller,
                 JobDetailController.class, () -> new JobDetailController(detail))));
-        long every = settings.pollInterval().toMillis();
-        ScheduledFuture<?> auto = scheduler.scheduleWithFixedDelay(() -> {
+        long every = session.target().pollInterval().toMillis();
+        ScheduledFuture<?> auto = session.scheduler().scheduleWithFixedDelay(() -> {
             try {
                 fx.execute(queue::autoRefresh);
             } catch (RuntimeException e) {
@@ -180,7 +179,7 @@ public final class AppWiring implements AutoCloseable {
             }
         }, every, every, TimeUnit.MILLISECONDS);
         queue.refresh();
-        LOG.info("Queue(name={}, prefix={}) opened", name, settings.prefix());
+        LOG.info("Queue(name={}, connection={}, prefix={}) opened", name, session.name(), session.target().prefix());
         return new QueueScreen(name, view, controller, () -> {
             auto.cancel(false);
             queue.cancelSearch();
@@ -188,8 +187,9 @@ public final class AppWiring implements AutoCloseable {
         });
     }
 
+    /** The overview of the connection in front (null when none is open). */
     public OverviewViewModel overview() {
-        return overview;
+        return front().map(ConnectionSession::overview).orElse(null);
     }
 
     /** Brings the window and its Alerts tab to the front (a click on the status bar item or a notification). */
@@ -202,63 +202,132 @@ public final class AppWiring implements AutoCloseable {
         }
     }
 
+    /** The charts of the connection in front (null when none is open). */
     public ChartsViewModel charts() {
-        return charts;
+        return front().map(ConnectionSession::charts).orElse(null);
     }
 
+    /** The alerts of the connection in front (null when none is open). */
     public AlertsViewModel alerts() {
-        return alerts;
+        return front().map(ConnectionSession::alerts).orElse(null);
     }
 
-    /** Builds the main window's scene in the settings' theme. Call on the FX thread. */
-    public Scene createScene() {
-        // 1280x800 where the screen has room, never larger than the screen's usable area
-        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
-        return new Scene(FxmlView.MAIN_WINDOW.load(controllers), Math.min(1280, screen.getWidth()),
-                Math.min(800, screen.getHeight()));
+    private java.util.Optional<ConnectionSession> front() {
+        return mainWindow == null ? java.util.Optional.empty()
+                : java.util.Optional.ofNullable(mainWindow.currentProperty().get());
     }
 
-    /** Shows the main window in the stage and starts polling. Call on the FX thread. */
+    /**
+     * Shows the main window where it was last (or centred), opens the connections that were open at
+     * the last exit plus the one given on the command line, and starts polling. Call on the FX thread.
+     */
     public void show(Stage stage) {
         this.stage = stage;
-        stage.setTitle(settings.windowTitle());
-        stage.setScene(createScene());
-        mainWindow.whenTabSelected("charts-tab", charts::setShown);
-        stage.setMinWidth(900);
-        stage.setMinHeight(400);
+        remembered = windowStore.load();
+        List<Bounds> screens = new ArrayList<>();
+        screens.add(bounds(Screen.getPrimary().getVisualBounds()));
+        Screen.getScreens().stream().filter(s -> !s.equals(Screen.getPrimary()))
+                .forEach(s -> screens.add(bounds(s.getVisualBounds())));
+        Bounds at = WindowPlacement.place(remembered.bounds(), screens, MIN_WIDTH, MIN_HEIGHT);
+        Scene scene = new Scene(FxmlView.MAIN_WINDOW.load(controllers), at.width(), at.height());
+        mainWindow.restore(remembered);
+        stage.titleProperty().bind(mainWindow.titleProperty());
+        stage.setScene(scene);
+        stage.setMinWidth(Math.min(MIN_WIDTH, at.width()));
+        stage.setMinHeight(Math.min(MIN_HEIGHT, at.height()));
+        stage.setX(at.x());
+        stage.setY(at.y());
+        normalBounds = at;
+        stage.xProperty().addListener(o -> trackBounds());
+        stage.yProperty().addListener(o -> trackBounds());
+        stage.widthProperty().addListener(o -> trackBounds());
+        stage.heightProperty().addListener(o -> trackBounds());
+        if (remembered.maximized()) {
+            stage.setMaximized(true);
+        }
         stage.show();
-        LOG.info("Console(redis={}, prefix={}) opened, polling every {} ms", settings.endpoint().display(),
-                settings.prefix(), settings.pollInterval().toMillis());
-        poller.start();
-        redisInfo.start();
+        connections.attach(mainWindow);
+        openAtStart();
         String tab = System.getProperty(OPEN_TAB_PROPERTY); // screenshots: -Dbullpen.console.tab=charts-tab
         if (tab != null && !tab.isBlank()) {
             mainWindow.showTab(tab);
         }
-        ConsoleSettings.OpenAt at = settings.openAt();
-        if (at != null) {
-            mainWindow.openQueue(at.queue());
-            mainWindow.selectedQueue().ifPresent(q -> q.controller().openAt(at.state(), at.jobId()));
+    }
+
+    private static Bounds bounds(Rectangle2D r) {
+        return new Bounds(r.getMinX(), r.getMinY(), r.getWidth(), r.getHeight());
+    }
+
+    private void trackBounds() {
+        if (!stage.isMaximized() && !stage.isIconified() && stage.getWidth() > 0) {
+            normalBounds = new Bounds(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight());
         }
     }
 
     /**
-     * Stops polling and closes the Redis reader on the poller thread, after a read in progress, so
-     * that closing the window never waits on Redis.
+     * The saved connections open at the last exit (those whose password must be asked for once the
+     * window shows), then the one from the command line, which comes to the front; with neither and
+     * nothing saved, the default Redis.
+     */
+    private void openAtStart() {
+        List<String> again = remembered.openConnections().stream().filter(connections::isSaved).toList();
+        List<String> asking = new ArrayList<>();
+        for (String id : again) {
+            if (connections.needsPrompt(id)) {
+                asking.add(id);
+            } else {
+                connections.open(id);
+            }
+        }
+        boolean nothingElse = again.isEmpty() && connections.saved().isEmpty();
+        String front = remembered.current();
+        if (settings.endpointGiven() || nothingElse) {
+            front = connections.openGiven(settings.endpoint(), settings.prefix(), settings.pollInterval()).orElse(front);
+        }
+        if (front != null) {
+            connections.session(front).ifPresent(s -> mainWindow.bringToFront(s, true));
+        }
+        ConsoleSettings.OpenAt openAt = settings.openAt();
+        if (openAt != null) {
+            mainWindow.openQueue(openAt.queue());
+            mainWindow.selectedQueue().ifPresent(q -> q.controller().openAt(openAt.state(), openAt.jobId()));
+        }
+        if (!asking.isEmpty()) {
+            fx.execute(() -> asking.forEach(connections::open));
+        }
+    }
+
+    /** What the window looks like now, to open it the same way next time. Call on the FX thread. */
+    WindowState windowState() {
+        String front = mainWindow.currentProperty().get() == null ? null : mainWindow.currentProperty().get().id();
+        return new WindowState(normalBounds, stage.isMaximized(), mainWindow.sidebarWidth(), mainWindow.sidebarVisible(),
+                mainWindow.theme(), connections.openSavedIds(), connections.isSaved(String.valueOf(front)) ? front : null);
+    }
+
+    /**
+     * Saves the window state, then stops every connection's polling and closes its Redis reader on its
+     * poller thread, after a read in progress, so that closing the window never waits on Redis.
      */
     @Override
     public void close() {
-        poller.close();
-        redisInfo.close();
+        if (mainWindow != null && stage != null) {
+            saveWindowState();
+        }
         if (mainWindow != null) {
             mainWindow.closeAll();
         }
-        work.shutdownNow();
+        connections.closeAll();
+    }
+
+    private void saveWindowState() {
         try {
-            scheduler.execute(inspector::close);
-        } catch (RejectedExecutionException alreadyShutDown) {
-            inspector.close();
+            WindowState state = Platform.isFxApplicationThread() ? windowState()
+                    : CompletableFuture.supplyAsync(this::windowState, fx).get(5, TimeUnit.SECONDS);
+            windowStore.save(state);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            LOG.warn("Window state not saved: {}", e.toString());
         }
-        scheduler.shutdown();
     }
 }

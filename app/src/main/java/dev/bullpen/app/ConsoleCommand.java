@@ -1,5 +1,6 @@
 package dev.bullpen.app;
 
+import dev.bullpen.app.settings.BullpenHome;
 import dev.bullpen.cli.GlobalOptions;
 import dev.bullpen.queue.InvalidInputException;
 import dev.bullpen.queue.JobState;
@@ -14,6 +15,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "console", mixinStandardHelpOptions = true,
         description = {"Opens the desktop console: live counts of every queue under the prefix; double-click a",
             "queue to browse, search and act on its jobs.",
+            "Saved connections (Connection > New connection) are listed in the sidebar; those open at the last",
+            "exit open again, and --redis opens that Redis too. Without either: $REDIS_URL, else redis://127.0.0.1:6379.",
+            "Settings live in ~/.bullpen (or -Dbullpen.home / $BULLPEN_HOME).",
             "The window opens even when Redis is unreachable and reconnects by itself."})
 public final class ConsoleCommand implements Callable<Integer> {
     @Spec
@@ -24,11 +28,11 @@ public final class ConsoleCommand implements Callable<Integer> {
     long pollIntervalMs;
 
     @Option(names = "--read-only",
-            description = "Refuse every action (retry, promote, remove, clean, pause, add); only look")
+            description = "Refuse every action (retry, promote, remove, clean, pause, add) on every connection; only look")
     boolean readOnly;
 
-    @Option(names = "--theme", paramLabel = "THEME", defaultValue = "light",
-            description = "light or dark (default: ${DEFAULT-VALUE}); also in the View menu")
+    @Option(names = "--theme", paramLabel = "THEME",
+            description = "light or dark (default: the last one used, else light); also in the View menu")
     String theme;
 
     @Option(names = "--queue", paramLabel = "Q", description = "Open this queue's jobs at start")
@@ -52,7 +56,8 @@ public final class ConsoleCommand implements Callable<Integer> {
                         new InvalidInputException("--state must be one of waiting, active, delayed, completed, "
                                 + "failed, paused, not '" + state + "'")), job);
         ConsoleSettings settings = new ConsoleSettings(global.endpoint(), global.prefix(),
-                Duration.ofMillis(pollIntervalMs), readOnly, Theme.parse(theme), openAt);
+                Duration.ofMillis(pollIntervalMs), readOnly, theme == null ? null : Theme.parse(theme), openAt,
+                BullpenHome.resolve(), global.explicitRedisUrl().isPresent());
         MonitorApplication.run(settings);
         return 0;
     }

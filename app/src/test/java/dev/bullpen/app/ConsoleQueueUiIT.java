@@ -544,7 +544,7 @@ class ConsoleQueueUiIT {
 
         fx(() -> {
             ((javafx.scene.control.CheckMenuItem) ((javafx.scene.control.MenuBar) stage.getScene()
-                    .lookup(".app-menu-bar")).getMenus().get(0).getItems().stream()
+                    .lookup(".app-menu-bar")).getMenus().stream().flatMap(m -> m.getItems().stream())
                     .filter(i -> "dark-theme".equals(i.getId())).findFirst().orElseThrow()).setSelected(true);
             return null;
         });

@@ -165,9 +165,11 @@ public final class QueueInspector implements AutoCloseable {
     /**
      * Discovery SCANs every key of the database, which grows with the number of jobs. While a
      * discovery takes less than {@link #CHEAP_DISCOVERY} it runs on every poll (new queues show at
-     * once); once it costs more, it runs at most every {@link #DISCOVERY_INTERVAL} and the polls in
-     * between read the counts of the queues found last time (one round trip each), so a poll's cost
-     * does not grow with queue size.
+     * once); once two in a row cost more, it runs at most every {@link #DISCOVERY_INTERVAL} and the
+     * polls in between read the counts of the queues found last time (one round trip each), so a
+     * poll's cost does not grow with queue size. One slow discovery alone does not count: the first
+     * one of a fresh JVM (class loading, no JIT yet) or one on a busy machine takes well over 50 ms
+     * on a database of a few keys.
      */
     /** Minutes of failure counts each overview reads per queue (the alert rules' longest window). */
     public static final int FAILURE_MINUTES = 60;
@@ -177,7 +179,7 @@ public final class QueueInspector implements AutoCloseable {
 
     private List<String> knownQueues;
     private java.time.Instant discoveredAt;
-    private long lastDiscoveryNanos;
+    private int slowDiscoveries;
     private java.time.Duration cheapDiscovery = CHEAP_DISCOVERY;
 
     /** For tests: discoveries faster than this run on every poll (default 50 ms). */
@@ -191,11 +193,11 @@ public final class QueueInspector implements AutoCloseable {
         List<String> names;
         synchronized (this) {
             // with no queue known, every poll discovers: new queues show at once, and a dead Redis is noticed
-            if (knownQueues == null || knownQueues.isEmpty() || lastDiscoveryNanos < cheapDiscovery.toNanos()
+            if (knownQueues == null || knownQueues.isEmpty() || slowDiscoveries < 2
                     || !now.isBefore(discoveredAt.plus(DISCOVERY_INTERVAL))) {
                 long t0 = System.nanoTime();
                 knownQueues = List.copyOf(c.discoverQueues());
-                lastDiscoveryNanos = System.nanoTime() - t0;
+                slowDiscoveries = System.nanoTime() - t0 < cheapDiscovery.toNanos() ? 0 : slowDiscoveries + 1;
                 discoveredAt = now;
             }
             names = knownQueues;

@@ -9,6 +9,16 @@ import javafx.scene.Parent;
 /** Every scene's FXML; parts come in through {@code fx:include}. */
 public enum FxmlView {
     MAIN_WINDOW("/fxml/main_window.fxml"),
+    /** One connection's queues overview; loaded once per open connection. */
+    OVERVIEW("/fxml/overview.fxml"),
+    /** One connection's Redis server panel; loaded once per open connection. */
+    REDIS("/fxml/redis.fxml"),
+    /** One connection's charts. */
+    CHARTS("/fxml/charts.fxml"),
+    /** One connection's alerts and their history. */
+    ALERTS("/fxml/alerts.fxml"),
+    /** One connection's alert count in the status bar. */
+    ALERT_STATUS("/fxml/alert_status.fxml"),
     /** One queue's screen (includes {@code job_detail.fxml}); loaded once per opened queue. */
     QUEUE("/fxml/queue.fxml");
 

@@ -7,6 +7,7 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignB;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignD;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignE;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignI;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignL;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
@@ -33,7 +34,11 @@ public enum AppIcon {
     REDIS(MaterialDesignD.DATABASE_OUTLINE),
     CHARTS(MaterialDesignC.CHART_LINE),
     ALERTS(MaterialDesignB.BELL_OUTLINE),
-    ALERTS_RAISED(MaterialDesignB.BELL_ALERT);
+    ALERTS_RAISED(MaterialDesignB.BELL_ALERT),
+    ADD_CONNECTION(MaterialDesignD.DATABASE_PLUS_OUTLINE),
+    CONNECTION_CLOSED(MaterialDesignD.DATABASE_OFF_OUTLINE),
+    NOTICE(MaterialDesignI.INFORMATION_OUTLINE),
+    CLOSE(MaterialDesignC.CLOSE);
 
     private final Ikon ikon;
 

@@ -31,6 +31,8 @@ public final class OverviewController {
     @FXML
     private Label prefixChip;
     @FXML
+    private Label connectionChip;
+    @FXML
     private Label placeholder;
     @FXML
     private TableView<QueueRow> table;
@@ -72,6 +74,8 @@ public final class OverviewController {
         title.setGraphic(AppIcon.QUEUES.node());
         summary.textProperty().bind(viewModel.summaryTextProperty());
         prefixChip.setText("prefix " + viewModel.prefix());
+        connectionChip.setText(viewModel.name());
+        connectionChip.setGraphic(AppIcon.REDIS.node());
         placeholder.textProperty().bind(viewModel.placeholderTextProperty());
 
         SortedList<QueueRow> sorted = new SortedList<>(viewModel.queues());

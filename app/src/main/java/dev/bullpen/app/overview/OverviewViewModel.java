@@ -2,6 +2,7 @@ package dev.bullpen.app.overview;
 
 import dev.bullpen.app.charts.DepthHistory;
 import dev.bullpen.monitor.OverviewSnapshot;
+import dev.bullpen.queue.QueueCounts;
 import dev.bullpen.queue.QueueStatus;
 import dev.bullpen.queue.RedisUnavailableException;
 import java.time.Duration;
@@ -43,6 +44,8 @@ public final class OverviewViewModel {
 
     private final DepthHistory depth;
     private final String server;
+    private final String name;
+    private final String who;
     private final String prefix;
     private final DateTimeFormatter clock;
 
@@ -54,6 +57,9 @@ public final class OverviewViewModel {
     private final ReadOnlyStringWrapper bannerText = new ReadOnlyStringWrapper(this, "bannerText", "");
     private final ReadOnlyStringWrapper bannerDetail = new ReadOnlyStringWrapper(this, "bannerDetail", "");
     private final ReadOnlyBooleanWrapper stale = new ReadOnlyBooleanWrapper(this, "stale");
+    private final ReadOnlyObjectWrapper<QueueCounts> totals =
+            new ReadOnlyObjectWrapper<>(this, "totals", QueueCounts.empty());
+    private final ReadOnlyBooleanWrapper loginRefused = new ReadOnlyBooleanWrapper(this, "loginRefused");
     private final ReadOnlyStringWrapper connectionText = new ReadOnlyStringWrapper(this, "connectionText");
     private final ReadOnlyStringWrapper lastRefreshText =
             new ReadOnlyStringWrapper(this, "lastRefreshText", "Not refreshed yet");
@@ -67,19 +73,31 @@ public final class OverviewViewModel {
      * @param zone   the zone of the times shown
      */
     public OverviewViewModel(String server, String prefix, ZoneId zone) {
-        this(server, prefix, zone, new DepthHistory());
+        this(server, server, prefix, zone);
+    }
+
+    /**
+     * @param name   the connection's name as the user saved it (host:port when it has none)
+     * @param server host:port as shown to the user (never a URL with a password)
+     * @param prefix the Bull key prefix
+     * @param zone   the zone of the times shown
+     */
+    public OverviewViewModel(String name, String server, String prefix, ZoneId zone) {
+        this(name, server, prefix, zone, new DepthHistory());
     }
 
     /**
      * @param depth the depth history the poller fills (read for each row's sparkline)
      */
-    public OverviewViewModel(String server, String prefix, ZoneId zone, DepthHistory depth) {
+    public OverviewViewModel(String name, String server, String prefix, ZoneId zone, DepthHistory depth) {
         this.depth = depth;
         this.server = server;
+        this.name = name;
+        this.who = name.equals(server) ? server : name + " (" + server + ")";
         this.prefix = prefix;
         this.clock = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(zone);
-        connectionText.set("Connecting to " + server + "…");
-        placeholderText.set("Connecting to " + server + "…");
+        connectionText.set("Connecting to " + who + "…");
+        placeholderText.set("Connecting to " + who + "…");
     }
 
     /** A successful read: the rows follow the snapshot (kept in place, sorted by name) and are live. */
@@ -115,13 +133,15 @@ public final class OverviewViewModel {
         lastRefresh = snapshot.readAt();
         connection.set(Connection.CONNECTED);
         stale.set(false);
+        loginRefused.set(false);
         bannerVisible.set(false);
         bannerText.set("");
         bannerDetail.set("");
-        connectionText.set("Connected to " + server);
+        connectionText.set("Connected to " + who);
         lastRefreshText.set("Last refresh " + clock.format(lastRefresh));
-        placeholderText.set("No queues under prefix '" + prefix + "' on " + server);
+        placeholderText.set("No queues under prefix '" + prefix + "' on " + who);
         summaryText.set(summary(statuses));
+        totals.set(sum(statuses));
     }
 
     /**
@@ -132,21 +152,22 @@ public final class OverviewViewModel {
      */
     public void markFailed(RuntimeException error, Duration retryIn) {
         boolean unreachable = error instanceof RedisUnavailableException;
+        loginRefused.set(unreachable && String.valueOf(error.getMessage()).contains(" refused the login"));
         connection.set(unreachable ? Connection.DISCONNECTED : Connection.READ_FAILED);
-        bannerText.set(unreachable
-                ? "Disconnected from " + server + " — retrying"
-                : "Reading queues from " + server + " failed — retrying");
+        bannerText.set(loginRefused.get() ? who + " refused the login — retrying"
+                : unreachable ? "Disconnected from " + who + " — retrying"
+                : "Reading queues from " + who + " failed — retrying");
         String when = "next attempt in " + seconds(retryIn);
         String data = lastRefresh == null ? "no data read yet"
                 : "showing data from " + clock.format(lastRefresh) + " (stale)";
         bannerDetail.set(reason(error) + " · " + when + " · " + data);
         bannerVisible.set(true);
         stale.set(lastRefresh != null);
-        connectionText.set(unreachable ? "Disconnected from " + server : "Read failed on " + server);
+        connectionText.set(unreachable ? "Disconnected from " + who : "Read failed on " + who);
         lastRefreshText.set(lastRefresh == null ? "Not refreshed yet"
                 : "Last refresh " + clock.format(lastRefresh) + " — stale");
         if (lastRefresh == null) {
-            placeholderText.set("Cannot reach " + server + " — retrying");
+            placeholderText.set("Cannot reach " + who + " — retrying");
         }
     }
 
@@ -162,6 +183,20 @@ public final class OverviewViewModel {
         int n = statuses.size();
         return String.format("%d %s · %,d waiting · %,d failed%s", n, n == 1 ? "queue" : "queues", waiting, failed,
                 paused == 0 ? "" : " · " + paused + " paused");
+    }
+
+    private static QueueCounts sum(List<QueueStatus> statuses) {
+        long[] n = new long[6];
+        for (QueueStatus s : statuses) {
+            QueueCounts c = s.counts();
+            n[0] += c.waiting();
+            n[1] += c.active();
+            n[2] += c.delayed();
+            n[3] += c.completed();
+            n[4] += c.failed();
+            n[5] += c.paused();
+        }
+        return new QueueCounts(n[0], n[1], n[2], n[3], n[4], n[5]);
     }
 
     private static String seconds(Duration d) {
@@ -185,6 +220,11 @@ public final class OverviewViewModel {
 
     public String server() {
         return server;
+    }
+
+    /** The connection's name (host:port when it has none). */
+    public String name() {
+        return name;
     }
 
     public String prefix() {
@@ -235,6 +275,24 @@ public final class OverviewViewModel {
 
     public ReadOnlyBooleanProperty staleProperty() {
         return stale.getReadOnlyProperty();
+    }
+
+    /** The counts of all queues of the last successful read added up. */
+    public QueueCounts getTotals() {
+        return totals.get();
+    }
+
+    public ReadOnlyObjectProperty<QueueCounts> totalsProperty() {
+        return totals.getReadOnlyProperty();
+    }
+
+    /** True while the last read failed because Redis refused the login (wrong or missing password). */
+    public boolean isLoginRefused() {
+        return loginRefused.get();
+    }
+
+    public ReadOnlyBooleanProperty loginRefusedProperty() {
+        return loginRefused.getReadOnlyProperty();
     }
 
     public String getConnectionText() {

@@ -21,7 +21,7 @@ class OverviewActivityViewModelTest {
     private static final Instant T0 = Instant.parse("2026-01-02T10:00:00Z");
 
     private final DepthHistory depth = new DepthHistory();
-    private final OverviewViewModel inTest = new OverviewViewModel("127.0.0.1:6379", "bull", ZoneOffset.UTC, depth);
+    private final OverviewViewModel inTest = new OverviewViewModel("127.0.0.1:6379", "127.0.0.1:6379", "bull", ZoneOffset.UTC, depth);
 
     private static OverviewSnapshot snapshot(Instant at, long waiting, long done, long failed) {
         return new OverviewSnapshot(List.of(new QueueStatus("mail", false, new QueueCounts(waiting, 0, 0, 0, 0, 0))), at,

@@ -163,4 +163,20 @@ class OverviewViewModelTest {
 
         assertThrows(UnsupportedOperationException.class, () -> inTest.queues().clear());
     }
+
+    @Test
+    void aRefusedLoginSaysSoAndNamesTheConnection() {
+        OverviewViewModel named = new OverviewViewModel("secured", "127.0.0.1:6379", "bull", ZoneOffset.UTC);
+
+        named.markFailed(new RedisUnavailableException("Redis at 127.0.0.1:6379 refused the login: WRONGPASS invalid "
+                + "username-password pair", null), Duration.ofSeconds(2));
+
+        assertTrue(named.isLoginRefused());
+        assertEquals("secured (127.0.0.1:6379) refused the login — retrying", named.getBannerText());
+        assertEquals("Disconnected from secured (127.0.0.1:6379)", named.getConnectionText());
+
+        named.apply(new OverviewSnapshot(List.of(), T1));
+        assertFalse(named.isLoginRefused());
+        assertEquals("Connected to secured (127.0.0.1:6379)", named.getConnectionText());
+    }
 }
