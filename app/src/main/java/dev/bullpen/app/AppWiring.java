@@ -7,6 +7,7 @@ import dev.bullpen.app.fx.FxmlView;
 import dev.bullpen.app.fx.Poller;
 import dev.bullpen.app.jobs.JobDetailController;
 import dev.bullpen.app.jobs.JobDetailViewModel;
+import dev.bullpen.app.jobs.Masking;
 import dev.bullpen.app.mainwindow.MainWindowController;
 import dev.bullpen.app.mainwindow.QueueScreen;
 import dev.bullpen.app.overview.OverviewController;
@@ -132,13 +133,14 @@ public final class AppWiring implements AutoCloseable {
 
     /** Builds one queue's screen and starts reading it (now, then every poll interval). Call on the FX thread. */
     QueueScreen queueScreen(String name) {
-        QueueViewModel queue = new QueueViewModel(name, inspector, background, zone);
-        JobDetailViewModel detail = new JobDetailViewModel(name, inspector, background, zone);
+        Masking masking = new Masking(name, settings.mask(), !settings.readOnly());
+        QueueViewModel queue = new QueueViewModel(name, inspector, background, zone, masking);
+        JobDetailViewModel detail = new JobDetailViewModel(name, inspector, background, zone, masking);
         QueueActionsViewModel actions = new QueueActionsViewModel(name, inspector, background, settings.readOnly(),
                 () -> {
                     queue.refresh();
                     detail.reload();
-                });
+                }, masking);
         QueueController controller = new QueueController(queue, detail, actions, confirmer);
         Parent view = FxmlView.QUEUE.load(new ControllerFactory(Map.of(
                 QueueController.class, () -> controller,

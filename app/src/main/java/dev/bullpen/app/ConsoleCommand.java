@@ -13,7 +13,8 @@ import picocli.CommandLine.Spec;
 /** {@code bullpen console}: opens the desktop console window; returns when the window is closed. */
 @Command(name = "console", mixinStandardHelpOptions = true,
         description = {"Opens the desktop console: live counts of every queue under the prefix; double-click a",
-            "queue to browse, search and act on its jobs.",
+            "queue to browse, search and act on its jobs. Personal fields of job data are masked unless",
+            "--unmask is given (or the user unmasks a queue's screen; not in --read-only).",
             "The window opens even when Redis is unreachable and reconnects by itself."})
 public final class ConsoleCommand implements Callable<Integer> {
     @Spec
@@ -52,7 +53,7 @@ public final class ConsoleCommand implements Callable<Integer> {
                         new InvalidInputException("--state must be one of waiting, active, delayed, completed, "
                                 + "failed, paused, not '" + state + "'")), job);
         ConsoleSettings settings = new ConsoleSettings(global.endpoint(), global.prefix(),
-                Duration.ofMillis(pollIntervalMs), readOnly, Theme.parse(theme), openAt);
+                Duration.ofMillis(pollIntervalMs), readOnly, Theme.parse(theme), openAt, global.mask());
         MonitorApplication.run(settings);
         return 0;
     }

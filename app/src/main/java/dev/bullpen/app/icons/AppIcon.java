@@ -6,6 +6,7 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignD;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignE;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignL;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
@@ -29,6 +30,10 @@ public enum AppIcon {
     ADD_JOB(MaterialDesignP.PLUS_BOX_OUTLINE),
     DONE(MaterialDesignC.CHECK_CIRCLE_OUTLINE),
     READ_ONLY(MaterialDesignE.EYE_OUTLINE),
+    DUPLICATE_JOB(MaterialDesignC.CONTENT_COPY),
+    EXPORT_JOBS(MaterialDesignF.FILE_EXPORT_OUTLINE),
+    PERSONAL_DATA_MASKED(MaterialDesignE.EYE_OFF_OUTLINE),
+    PERSONAL_DATA_SHOWN(MaterialDesignA.ACCOUNT_EYE_OUTLINE),
     REDIS(MaterialDesignD.DATABASE_OUTLINE);
 
     private final Ikon ikon;
