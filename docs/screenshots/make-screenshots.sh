@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Makes docs/screenshots/*.png from a real, seeded, private redis-server under Xvfb.
-# Needs: redis-server + redis-cli, xvfb-run, ImageMagick's import, GTK 3 (JavaFX's glass), python3.
+# Needs: redis-server + redis-cli, xvfb-run, ImageMagick's import, GTK 3 (JavaFX's glass), python3, Maven.
 #   apt-get install -y redis-server xvfb imagemagick libgtk-3-0
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -85,6 +85,18 @@ shoot overview-dark --theme dark
 shoot queue-failed-light --queue checkout --state failed
 shoot job-detail-light --queue checkout --state failed --job 139
 shoot job-detail-dark --theme dark --queue checkout --state failed --job 139
+
+# screens that need a click first, driven by the test-scope ScreenshotScenes (same window, same Redis)
+source "$ROOT/bench/lib.sh"
+CP="$(console_harness_cp)"
+scene() { # scene SCENE NAME
+  xvfb-run -a -s "-screen 0 1600x1000x24" java -cp "$CP" dev.bullpen.app.bench.ScreenshotScenes "$URL" "$1" \
+    "$OUT/$2.png" > "$WORK/scene-$1.log" 2>&1 || { cat "$WORK/scene-$1.log" >&2; exit 1; }
+  echo "wrote $OUT/$2.png"
+}
+scene export-dialog export-dialog-light
+scene detail-masked job-detail-masked-light
+scene detail-unmasked job-detail-unmasked-light
 
 # last: Redis goes away under a running console
 xvfb-run -a -s "-screen 0 1600x1000x24" bash -c "
