@@ -273,4 +273,38 @@ class ConsoleActionsUiIT {
         assertEquals("Personal data shown", console.text("#personal-data"));
         assertTrue(fx(() -> console.lookup("#personal-data").isDisabled()));
     }
+
+    @Test
+    void cancellingAnExportLeavesNoFileAndSaysSo() throws Exception {
+        // given 1,000 waiting jobs and the screen's actions, run on this thread
+        JobQueue q = queue("big");
+        List<NewJob> jobs = new java.util.ArrayList<>();
+        for (int i = 0; i < 1_000; i++) {
+            jobs.add(NewJob.of("{\"i\":" + i + "}"));
+        }
+        q.addBulk(jobs);
+        Path file = dir.resolve("big.csv");
+        try (var inspector = new dev.bullpen.monitor.QueueInspector(RedisEndpoint.parse(redis.url()), prefix)) {
+            var actions = new dev.bullpen.app.queue.QueueActionsViewModel("big", inspector,
+                    new dev.bullpen.app.fx.Background(Runnable::run, Runnable::run), false, () -> { });
+            // the user clicks Cancel as soon as the first batch is reported
+            actions.progressTextProperty().addListener((o, was, now) -> {
+                if (now.startsWith("Exporting: ")) {
+                    actions.cancel();
+                }
+            });
+
+            // when
+            actions.exportState(JobState.WAITING, dev.bullpen.monitor.JobExport.Format.CSV, file);
+
+            // then
+            assertEquals("Export cancelled after 100 jobs: nothing written to " + file,
+                    actions.notices().get(0).text());
+            assertFalse(Files.exists(file));
+            try (var left = Files.list(dir)) {
+                assertEquals(List.of(), left.toList(), "no temporary file left");
+            }
+            assertFalse(actions.isBusy());
+        }
+    }
 }

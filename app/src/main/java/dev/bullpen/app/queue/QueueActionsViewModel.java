@@ -213,7 +213,7 @@ public final class QueueActionsViewModel {
      * unmasked.
      */
     public void exportState(JobState state, JobExport.Format format, Path file) {
-        export("export " + state.bullName() + " jobs", state.bullName(), format, file,
+        export("export " + state.bullName() + " jobs", state.bullName(), format,
                 (q, export, progress) -> export.state(q, state, file, progress));
     }
 
@@ -224,7 +224,7 @@ public final class QueueActionsViewModel {
             return;
         }
         List<String> todo = List.copyOf(ids);
-        export("export " + todo.size() + (todo.size() == 1 ? " job" : " jobs"), state, format, file,
+        export("export " + todo.size() + (todo.size() == 1 ? " job" : " jobs"), state, format,
                 (q, export, progress) -> export.jobs(q, todo, state, file, progress));
     }
 
@@ -233,7 +233,7 @@ public final class QueueActionsViewModel {
         JobExport.Result run(dev.bullpen.queue.JobQueue queue, JobExport export, JobExport.Progress progress);
     }
 
-    private void export(String what, String state, JobExport.Format format, Path file, ExportCall call) {
+    private void export(String what, String state, JobExport.Format format, ExportCall call) {
         if (busy.get()) {
             notice(Level.WARNING, "Another action is still running: " + what + " not started");
             return;
