@@ -12,10 +12,11 @@ import picocli.CommandLine.Spec;
 
 /** {@code bullpen console}: opens the desktop console window; returns when the window is closed. */
 @Command(name = "console", mixinStandardHelpOptions = true,
-        description = {"Opens the desktop console: live counts of every queue under the prefix; double-click a",
-            "queue to browse, search and act on its jobs. Personal fields of job data are masked unless",
-            "--unmask is given (or the user unmasks a queue's screen; not in --read-only).",
-            "The window opens even when Redis is unreachable and reconnects by itself."})
+        description = {"Opens the desktop console: live counts of every queue under the prefix;",
+            "double-click a queue to browse, search and act on its jobs. Personal fields of",
+            "job data are masked unless --unmask is given (or the user unmasks a queue's tab;",
+            "not with --read-only). The window opens even when Redis is unreachable and",
+            "reconnects by itself."})
 public final class ConsoleCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -302,8 +302,9 @@ final class JobsCommand implements Runnable {
 
     @Command(name = "export", mixinStandardHelpOptions = true,
             description = {"Write every job of one state to a JSON or CSV file, streaming in batches.",
-                "Personal fields of job data are masked unless --unmask. The file is written under a temporary",
-                "name in the same folder and moved into place when complete (an existing file is replaced)."})
+                "Personal fields of job data are masked unless --unmask. The file is written",
+                "under a temporary name in the same folder and moved into place when complete",
+                "(an existing file is replaced)."})
     static final class Export extends QueueCommand {
         /** Progress lines on stderr: one per this many jobs. */
         static final long PROGRESS_EVERY = 10_000;
