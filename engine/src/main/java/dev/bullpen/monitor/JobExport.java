@@ -123,7 +123,7 @@ public final class JobExport {
                 }
                 if (page.size() < ID_BATCH) {
                     out.commit();
-                    return done(queue, state.bullName(), target, written, gone);
+                    return done(queue, written, state.bullName(), target, gone);
                 }
                 previousPage = new HashSet<>(page);
             }
@@ -152,11 +152,12 @@ public final class JobExport {
                 }
             }
             out.commit();
-            return done(queue, ids.size() + " selected", target, written, gone);
+            return done(queue, written, "of " + ids.size() + " selected", target, gone);
         }
     }
 
-    private Result done(JobQueue queue, String what, Path target, long written, long gone) {
+    /** @param what what was written, after the count: "failed", "of 4 selected" */
+    private Result done(JobQueue queue, long written, String what, Path target, long gone) {
         LOG.info("Queue(name={}, prefix={}) exported {} {} jobs as {} to {} ({})", queue.name(), queue.prefix(),
                 written, what, format, target, mask.masksNothing() ? "personal fields NOT masked" : "masked");
         return new Result(target, written, gone, false);
