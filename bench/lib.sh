@@ -16,3 +16,33 @@ ensure_node_bull() {
 machine_line() {
   echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo); $(java -version 2>&1 | head -1); node $(node --version); $(redis-server --version | awk '{print $3}')"
 }
+# Bull-shaped finished jobs written inside Redis by a Lua loop (50,000 per script call), into the
+# completed or failed zset of QUEUE under the prefix bull, as a Bull worker leaves them.
+FILL='local base, set, from, to, now = ARGV[1], KEYS[1], tonumber(ARGV[2]), tonumber(ARGV[3]), tonumber(ARGV[4])
+for i = from, to do
+  local id = tostring(i)
+  redis.call("HSET", base .. id, "name", "__default__", "data", "{\"n\":" .. i .. "}", "opts", "{\"attempts\":1,\"delay\":0,\"timestamp\":" .. now .. "}",
+    "timestamp", now, "delay", "0", "priority", "0", "processedOn", now, "finishedOn", now + i, "attemptsMade", "1",
+    "failedReason", "boom " .. i, "stacktrace", "[\"Error: boom\\n    at x (y.js:1:1)\"]")
+  redis.call("ZADD", set, now + i, id)
+end
+return to - from + 1'
+fill_finished() { # QUEUE STATE COUNT FIRST_ID: COUNT jobs with ids FIRST_ID.., failed reason "boom <id>"
+  local now; now=$(date +%s%3N)
+  for ((from=$4; from<$4+$3; from+=50000)); do
+    to=$(( from + 50000 - 1 )); [ $to -ge $(( $4 + $3 )) ] && to=$(( $4 + $3 - 1 ))
+    redis-cli -p "$PORT" eval "$FILL" 1 "bull:$1:$2" "bull:$1:" "$from" "$to" "$now" >/dev/null
+  done
+  redis-cli -p "$PORT" set "bull:$1:id" $(( $4 + $3 )) >/dev/null
+}
+
+# Class path of the console's test-scope harnesses (dev.bullpen.app.bench): this checkout's compiled
+# engine and app (main and test classes) plus their dependencies from Maven's cache. Compiles first.
+console_harness_cp() {
+  local deps="$ROOT/app/target/harness-deps.txt"
+  mvn -B -q -f "$ROOT/pom.xml" -pl app -am test-compile dependency:build-classpath \
+    -Dmdep.includeScope=test -Dmdep.outputFile="$deps" >&2
+  # the engine module itself comes from its target folders, never from ~/.m2 (nothing is installed there)
+  local libs; libs=$(tr ':' '\n' < "$deps" | grep -v '/dev/bullpen/' | paste -sd: -)
+  echo "$ROOT/app/target/test-classes:$ROOT/app/target/classes:$ROOT/engine/target/test-classes:$ROOT/engine/target/classes:$libs"
+}

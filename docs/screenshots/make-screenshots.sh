@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Makes docs/screenshots/*.png from real, seeded, private redis-servers under Xvfb.
-# Needs: redis-server + redis-cli, xvfb-run, ImageMagick's import, GTK 3 (JavaFX's glass), python3, xdotool.
+# Needs: redis-server + redis-cli, xvfb-run, ImageMagick's import, GTK 3 (JavaFX's glass), python3, xdotool, Maven.
 #   apt-get install -y redis-server xvfb imagemagick libgtk-3-0 xdotool
 # The consoles keep their settings in a temporary directory (BULLPEN_HOME), never in ~/.bullpen.
 set -euo pipefail
@@ -210,6 +210,18 @@ BULLPEN_HOME="$WORK/home-editor" shoot_with connection-editor-light \
   --redis "$URL"
 # staging's Redis stops under the running console: its banner and stale queues, local stays live
 reset_multi; BULLPEN_HOME="$MULTI" shoot_with connections-disconnected-light "redis-cli -p $PORT2 shutdown nosave >/dev/null; sleep 6"
+
+# screens that need a click first, driven by the test-scope ScreenshotScenes (same window, same Redis)
+source "$ROOT/bench/lib.sh"
+CP="$(console_harness_cp)"
+scene() { # scene SCENE NAME
+  xvfb-run -a -s "-screen 0 1600x1000x24" java -cp "$CP" dev.bullpen.app.bench.ScreenshotScenes "$URL" "$1" \
+    "$OUT/$2.png" > "$WORK/scene-$1.log" 2>&1 || { cat "$WORK/scene-$1.log" >&2; exit 1; }
+  echo "wrote $OUT/$2.png"
+}
+scene export-dialog export-dialog-light
+scene detail-masked job-detail-masked-light
+scene detail-unmasked job-detail-unmasked-light
 
 # last: Redis goes away under a running console
 xvfb-run -a -s "-screen 0 1600x1000x24" bash -c "

@@ -18,6 +18,7 @@ import dev.bullpen.app.fx.ControllerFactory;
 import dev.bullpen.app.fx.FxmlView;
 import dev.bullpen.app.jobs.JobDetailController;
 import dev.bullpen.app.jobs.JobDetailViewModel;
+import dev.bullpen.app.jobs.Masking;
 import dev.bullpen.app.mainwindow.MainWindowController;
 import dev.bullpen.app.mainwindow.QueueScreen;
 import dev.bullpen.app.mainwindow.SessionViews;
@@ -159,13 +160,15 @@ public final class AppWiring implements AutoCloseable {
      * Call on the FX thread.
      */
     QueueScreen queueScreen(ConnectionSession session, String name) {
-        QueueViewModel queue = new QueueViewModel(name, session.inspector(), session.background(), zone);
-        JobDetailViewModel detail = new JobDetailViewModel(name, session.inspector(), session.background(), zone);
+        Masking masking = new Masking(name, settings.mask(), !session.readOnly());
+        QueueViewModel queue = new QueueViewModel(name, session.inspector(), session.background(), zone, masking);
+        JobDetailViewModel detail = new JobDetailViewModel(name, session.inspector(), session.background(), zone,
+                masking);
         QueueActionsViewModel actions = new QueueActionsViewModel(name, session.inspector(), session.background(),
                 session.readOnly(), () -> {
                     queue.refresh();
                     detail.reload();
-                });
+                }, masking);
         QueueController controller = new QueueController(queue, detail, actions, confirmer);
         Parent view = FxmlView.QUEUE.load(new ControllerFactory(Map.of(
                 QueueController.class, () -> controller,

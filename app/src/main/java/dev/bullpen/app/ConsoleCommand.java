@@ -13,12 +13,15 @@ import picocli.CommandLine.Spec;
 
 /** {@code bullpen console}: opens the desktop console window; returns when the window is closed. */
 @Command(name = "console", mixinStandardHelpOptions = true,
-        description = {"Opens the desktop console: live counts of every queue under the prefix; double-click a",
-            "queue to browse, search and act on its jobs.",
-            "Saved connections (Connection > New connection) are listed in the sidebar; those open at the last",
-            "exit open again, and --redis opens that Redis too. Without either: $REDIS_URL, else redis://127.0.0.1:6379.",
-            "Settings live in ~/.bullpen (or -Dbullpen.home / $BULLPEN_HOME).",
-            "The window opens even when Redis is unreachable and reconnects by itself."})
+        description = {"Opens the desktop console: live counts of every queue under the prefix;",
+            "double-click a queue to browse, search and act on its jobs.",
+            "Saved connections (Connection > New connection) are listed in the sidebar; those",
+            "open at the last exit open again, and --redis opens that Redis too. Without",
+            "either: $REDIS_URL, else redis://127.0.0.1:6379. Settings live in ~/.bullpen",
+            "(or -Dbullpen.home / $BULLPEN_HOME). Personal fields of job data are masked",
+            "unless --unmask is given (or the user unmasks a queue's tab; not with",
+            "--read-only). The window opens even when Redis is unreachable and reconnects",
+            "by itself."})
 public final class ConsoleCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -57,7 +60,7 @@ public final class ConsoleCommand implements Callable<Integer> {
                                 + "failed, paused, not '" + state + "'")), job);
         ConsoleSettings settings = new ConsoleSettings(global.endpoint(), global.prefix(),
                 Duration.ofMillis(pollIntervalMs), readOnly, theme == null ? null : Theme.parse(theme), openAt,
-                BullpenHome.resolve(), global.explicitRedisUrl().isPresent());
+                BullpenHome.resolve(), global.explicitRedisUrl().isPresent(), global.mask());
         MonitorApplication.run(settings);
         return 0;
     }

@@ -137,7 +137,7 @@ public final class DemoCommand implements Callable<Integer> {
         }, "demo-traffic");
         traffic.start();
         MonitorApplication.run(new ConsoleSettings(demo.endpoint(), global.prefix(),
-                ConsoleSettings.DEFAULT_POLL_INTERVAL));
+                ConsoleSettings.DEFAULT_POLL_INTERVAL, false, Theme.LIGHT, null, global.mask()));
         out.println("window closed: stopping the traffic, draining the queue and auditing the mall…");
         out.flush();
         demo.stop();

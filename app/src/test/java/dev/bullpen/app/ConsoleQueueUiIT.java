@@ -1,12 +1,13 @@
 package dev.bullpen.app;
 
+import static dev.bullpen.app.ConsoleRobot.await;
+import static dev.bullpen.app.ConsoleRobot.fx;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.bullpen.app.queue.JobRow;
 import dev.bullpen.app.queue.QueueActionsViewModel.Notice;
-import dev.bullpen.app.queue.QueueController;
 import dev.bullpen.queue.JobOptions;
 import dev.bullpen.queue.JobQueue;
 import dev.bullpen.queue.JobState;
@@ -17,33 +18,20 @@ import dev.bullpen.testing.RedisServer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
-import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.control.ButtonBase;
 import javafx.scene.control.Label;
-import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
-import javafx.scene.control.TableCell;
-import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
-import javafx.scene.control.TextField;
-import javafx.scene.control.TreeView;
 import javafx.scene.input.KeyCode;
-import javafx.scene.input.MouseButton;
-import javafx.stage.Stage;
-import org.controlsfx.control.NotificationPane;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The queue screen, headless (Monocle), against a private redis-server holding Bull queues made by
@@ -58,10 +46,9 @@ class ConsoleQueueUiIT {
     private static RedisServer redis;
 
     private final String prefix = "qui" + PREFIXES.incrementAndGet();
-    private final FxRobot robot = new FxRobot();
-    private final List<String> questions = new CopyOnWriteArrayList<>();
-    private AppWiring wiring;
-    private Stage stage;
+    private final ConsoleRobot console = new ConsoleRobot();
+    private final FxRobot robot = console.robot;
+    private final List<String> questions = console.questions;
     private QueueConnection engine;
 
     @BeforeAll
@@ -77,13 +64,10 @@ class ConsoleQueueUiIT {
 
     @AfterEach
     void closeWindow() throws TimeoutException {
-        if (wiring != null) {
-            wiring.close();
-        }
+        console.close();
         if (engine != null) {
             engine.close();
         }
-        FxToolkit.cleanupStages();
     }
 
     private JobQueue queue(String name) {
@@ -94,21 +78,7 @@ class ConsoleQueueUiIT {
     }
 
     private void openConsole(boolean readOnly) throws TimeoutException {
-        ConsoleSettings settings = new ConsoleSettings(RedisEndpoint.parse(redis.url()), prefix, POLL, readOnly,
-                Theme.LIGHT, null);
-        wiring = new AppWiring(settings, Platform::runLater, (owner, question, action) -> {
-            questions.add(question);
-            return true;
-        });
-        stage = FxToolkit.setupStage(s -> wiring.show(s));
-    }
-
-    /** Opens the queue as a user does: double-click on its row in the overview. */
-    private void openQueueFromOverview(String name) throws Exception {
-        await("overview lists " + name, () -> cellWithText("#queue-table", name) != null);
-        robot.doubleClickOn(fx(() -> cellWithText("#queue-table", name)), MouseButton.PRIMARY);
-        await("queue tab " + name + " open", () -> lookup("#queue-title") != null
-                && name.equals(((Label) lookup("#queue-title")).getText()));
+        console.open(new ConsoleSettings(RedisEndpoint.parse(redis.url()), prefix, POLL, readOnly, Theme.LIGHT, null));
     }
 
     @Test
@@ -129,38 +99,38 @@ class ConsoleQueueUiIT {
         openConsole(false);
 
         // when
-        openQueueFromOverview("orders");
+        console.openQueueFromOverview("orders");
 
         // then a tab per state with its count, and the first page of waiting jobs, newest first
         await("tab counts", () -> List.of("Waiting  120", "Active  0", "Delayed  2", "Completed  0", "Failed  3",
-                "Paused  0").equals(tabTexts()));
-        await("first page", () -> "1–50 of 120".equals(text("#page-text")));
-        assertEquals(ids.get(119), fx(() -> rows().get(0).id()));
-        assertEquals(50, fx(() -> rows().size()));
+                "Paused  0").equals(console.tabTexts()));
+        await("first page", () -> "1–50 of 120".equals(console.text("#page-text")));
+        assertEquals(ids.get(119), fx(() -> console.rows().get(0).id()));
+        assertEquals(50, fx(() -> console.rows().size()));
 
         // when
-        robot.clickOn(fx(() -> lookup("#next-page")));
-        await("second page", () -> "51–100 of 120".equals(text("#page-text")));
-        assertEquals(ids.get(69), fx(() -> rows().get(0).id()));
-        robot.clickOn(fx(() -> lookup("#next-page")));
-        await("last page", () -> "101–120 of 120".equals(text("#page-text")));
-        assertTrue(fx(() -> lookup("#next-page").isDisabled()));
+        robot.clickOn(fx(() -> console.lookup("#next-page")));
+        await("second page", () -> "51–100 of 120".equals(console.text("#page-text")));
+        assertEquals(ids.get(69), fx(() -> console.rows().get(0).id()));
+        robot.clickOn(fx(() -> console.lookup("#next-page")));
+        await("last page", () -> "101–120 of 120".equals(console.text("#page-text")));
+        assertTrue(fx(() -> console.lookup("#next-page").isDisabled()));
 
         // when the page size changes, back to the first page
         fx(() -> {
-            controller().getViewModel().pageSizeProperty().set(25);
+            console.controller().getViewModel().pageSizeProperty().set(25);
             return null;
         });
-        await("25 per page", () -> "1–25 of 120".equals(text("#page-text")));
+        await("25 per page", () -> "1–25 of 120".equals(console.text("#page-text")));
 
         // when another state's tab is selected
         fx(() -> {
-            stateTabs().getSelectionModel().select(4);
+            console.stateTabs().getSelectionModel().select(4);
             return null;
         });
-        await("failed page", () -> "1–3 of 3".equals(text("#page-text")));
-        assertEquals("card declined", fx(() -> rows().get(0).failedReason()));
-        assertFalse(fx(() -> rows().get(0).runTime()).equals("—"), "run time shown");
+        await("failed page", () -> "1–3 of 3".equals(console.text("#page-text")));
+        assertEquals("card declined", fx(() -> console.rows().get(0).failedReason()));
+        assertFalse(fx(() -> console.rows().get(0).runTime()).equals("—"), "run time shown");
     }
 
     @Test
@@ -172,25 +142,25 @@ class ConsoleQueueUiIT {
         String other = BullFixtures.failedJob(redis.port(), mail, "{\"to\":\"b@example.com\"}", "smtp timeout",
                 List.of("Error: smtp timeout"));
         openConsole(false);
-        openQueueFromOverview("mail");
+        console.openQueueFromOverview("mail");
         fx(() -> {
-            stateTabs().getSelectionModel().select(4);
+            console.stateTabs().getSelectionModel().select(4);
             return null;
         });
-        await("failed jobs listed", () -> rows().size() == 2);
+        await("failed jobs listed", () -> console.rows().size() == 2);
 
         // when the user selects one job and clicks Retry
-        clickCell("#job-table", failed);
-        robot.clickOn(fx(() -> lookup("#retry-selected")));
+        console.clickCell("#job-table", failed);
+        robot.clickOn(fx(() -> console.lookup("#retry-selected")));
 
         // then the engine sees it waiting, the other stays failed, and the screen follows
         await("job moved", () -> "waiting".equals(mail.detail(failed).orElseThrow().state()));
         assertEquals("failed", mail.detail(other).orElseThrow().state());
-        await("notice", () -> "Retried 1 of 1 job".equals(notificationText()));
-        await("counts follow", () -> tabTexts().get(0).equals("Waiting  1") && tabTexts().get(4).equals("Failed  1"));
+        await("notice", () -> "Retried 1 of 1 job".equals(console.notificationText()));
+        await("counts follow", () -> console.tabTexts().get(0).equals("Waiting  1") && console.tabTexts().get(4).equals("Failed  1"));
 
         // when the other is retried with the keyboard (R on the table)
-        clickCell("#job-table", other);
+        console.clickCell("#job-table", other);
         robot.type(KeyCode.R);
         await("second job moved", () -> "waiting".equals(mail.detail(other).orElseThrow().state()));
     }
@@ -201,11 +171,11 @@ class ConsoleQueueUiIT {
         JobQueue q = queue("cleanup");
         String id = q.add(NewJob.of("{\"x\":1}"));
         openConsole(false);
-        openQueueFromOverview("cleanup");
-        await("listed", () -> rows().size() == 1);
+        console.openQueueFromOverview("cleanup");
+        await("listed", () -> console.rows().size() == 1);
 
         // when
-        clickCell("#job-table", id);
+        console.clickCell("#job-table", id);
         robot.type(KeyCode.DELETE);
 
         // then
@@ -224,26 +194,26 @@ class ConsoleQueueUiIT {
         }
         List<String> ids = rewards.addBulk(jobs);
         openConsole(false);
-        openQueueFromOverview("rewards");
-        await("first page", () -> "1–50 of 1,200".equals(text("#page-text")));
+        console.openQueueFromOverview("rewards");
+        await("first page", () -> "1–50 of 1,200".equals(console.text("#page-text")));
 
         // when Ctrl+F is pressed on the table and the text typed
-        clickCell("#job-table", ids.get(1199));
+        console.clickCell("#job-table", ids.get(1199));
         robot.press(KeyCode.CONTROL).type(KeyCode.F).release(KeyCode.CONTROL);
-        await("search field focused", () -> lookup("#search-field").isFocused());
+        await("search field focused", () -> console.lookup("#search-field").isFocused());
         robot.write("C-0777");
-        robot.clickOn(fx(() -> lookup("#search-button")));
+        robot.clickOn(fx(() -> console.lookup("#search-button")));
 
         // then exactly that job, found case-insensitively, and the search says what it scanned
-        await("search done", () -> text("#queue-status").startsWith("Searched for"));
-        assertEquals(List.of(ids.get(777)), fx(() -> rows().stream().map(JobRow::id).toList()));
-        assertEquals("Searched for \"C-0777\" in 1,200 waiting jobs: 1 found", text("#queue-status"));
+        await("search done", () -> console.text("#queue-status").startsWith("Searched for"));
+        assertEquals(List.of(ids.get(777)), fx(() -> console.rows().stream().map(JobRow::id).toList()));
+        assertEquals("Searched for \"C-0777\" in 1,200 waiting jobs: 1 found", console.text("#queue-status"));
 
         // when finding by id
-        robot.clickOn(fx(() -> lookup("#find-field"))).write(ids.get(5));
-        robot.clickOn(fx(() -> lookup("#find-button")));
-        await("found", () -> rows().size() == 1 && rows().get(0).id().equals(ids.get(5)));
-        assertEquals("Job " + ids.get(5) + " is waiting", text("#queue-status"));
+        robot.clickOn(fx(() -> console.lookup("#find-field"))).write(ids.get(5));
+        robot.clickOn(fx(() -> console.lookup("#find-button")));
+        await("found", () -> console.rows().size() == 1 && console.rows().get(0).id().equals(ids.get(5)));
+        assertEquals("Job " + ids.get(5) + " is waiting", console.text("#queue-status"));
     }
 
     @Test
@@ -256,18 +226,18 @@ class ConsoleQueueUiIT {
         }
         q.addBulk(jobs);
         openConsole(false);
-        openQueueFromOverview("flood");
+        console.openQueueFromOverview("flood");
 
         // when
-        robot.clickOn(fx(() -> lookup("#search-field"))).write("spam");
-        robot.clickOn(fx(() -> lookup("#search-button")));
+        robot.clickOn(fx(() -> console.lookup("#search-field"))).write("spam");
+        robot.clickOn(fx(() -> console.lookup("#search-button")));
 
         // then it stops early, with exactly 5,000 rows and a hint
-        await("search stopped", () -> text("#queue-status").startsWith("At least 5,000 waiting jobs match"));
-        assertEquals(5_000, fx(() -> rows().size()));
-        assertEquals("first 5,000 shown", text("#page-text"));
-        assertTrue(text("#queue-status").endsWith("the first 5,000 are shown; search for a longer text"));
-        assertFalse(text("#queue-status").contains("12,000 scanned"), text("#queue-status"));
+        await("search stopped", () -> console.text("#queue-status").startsWith("At least 5,000 waiting jobs match"));
+        assertEquals(5_000, fx(() -> console.rows().size()));
+        assertEquals("first 5,000 shown", console.text("#page-text"));
+        assertTrue(console.text("#queue-status").endsWith("the first 5,000 are shown; search for a longer text"));
+        assertFalse(console.text("#queue-status").contains("12,000 scanned"), console.text("#queue-status"));
     }
 
     @Test
@@ -279,28 +249,28 @@ class ConsoleQueueUiIT {
         String raw = pay.add(NewJob.of("{}"));
         BullFixtures.rawData(redis.port(), pay, raw, "not json <xml/>");
         openConsole(false);
-        openQueueFromOverview("payments");
+        console.openQueueFromOverview("payments");
         fx(() -> {
-            stateTabs().getSelectionModel().select(4);
+            console.stateTabs().getSelectionModel().select(4);
             return null;
         });
-        await("listed", () -> rows().size() == 1);
+        await("listed", () -> console.rows().size() == 1);
 
         // when
-        clickCell("#job-table", id);
+        console.clickCell("#job-table", id);
 
         // then
-        await("detail", () -> ("Job " + id + " · __default__").equals(text("#detail-title")));
-        assertEquals("failed", text("#detail-state"));
-        assertEquals("card declined", text("#detail-failed-reason"));
-        String traces = fx(() -> ((TextArea) lookup("#detail-stacktraces")).getText());
+        await("detail", () -> ("Job " + id + " · __default__").equals(console.text("#detail-title")));
+        assertEquals("failed", console.text("#detail-state"));
+        assertEquals("card declined", console.text("#detail-failed-reason"));
+        String traces = fx(() -> ((TextArea) console.lookup("#detail-stacktraces")).getText());
         assertTrue(traces.indexOf("second attempt") < traces.indexOf("first attempt"), traces);
-        assertEquals("↳ ran 1.5 s", text("#detail-run"));
-        assertEquals("data: {1}", fx(() -> tree().getRoot().getValue()));
-        assertEquals("cart: {2}", fx(() -> tree().getRoot().getChildren().get(0).getValue()));
+        assertEquals("↳ ran 1.5 s", console.text("#detail-run"));
+        assertEquals("data: {1}", fx(() -> console.tree().getRoot().getValue()));
+        assertEquals("cart: {2}", fx(() -> console.tree().getRoot().getChildren().get(0).getValue()));
 
         // when copied as JSON
-        robot.clickOn(fx(() -> lookup("#copy-json")));
+        robot.clickOn(fx(() -> console.lookup("#copy-json")));
 
         // then the clipboard holds the job as 'jobs show --json' prints it
         String copied = fx(() -> javafx.scene.input.Clipboard.getSystemClipboard().getString());
@@ -308,15 +278,15 @@ class ConsoleQueueUiIT {
                 && copied.contains("\"failedReason\" : \"card declined\""), copied);
 
         // when the job written by another client is found by id
-        robot.clickOn(fx(() -> lookup("#find-field"))).write(raw);
-        robot.clickOn(fx(() -> lookup("#find-button")));
-        await("found", () -> rows().size() == 1 && rows().get(0).id().equals(raw));
-        clickCell("#job-table", raw);
+        robot.clickOn(fx(() -> console.lookup("#find-field"))).write(raw);
+        robot.clickOn(fx(() -> console.lookup("#find-button")));
+        await("found", () -> console.rows().size() == 1 && console.rows().get(0).id().equals(raw));
+        console.clickCell("#job-table", raw);
 
         // then its data is shown as stored
-        await("raw data", () -> "not json <xml/>".equals(((TextArea) lookup("#detail-data-raw")).getText())
-                && lookup("#detail-data-raw").isVisible());
-        assertFalse(fx(() -> tree().isVisible()));
+        await("raw data", () -> "not json <xml/>".equals(((TextArea) console.lookup("#detail-data-raw")).getText())
+                && console.lookup("#detail-data-raw").isVisible());
+        assertFalse(fx(() -> console.tree().isVisible()));
     }
 
     @Test
@@ -328,24 +298,24 @@ class ConsoleQueueUiIT {
         }
         String id = queue("import").add(NewJob.of(big.append("]}").toString()));
         openConsole(false);
-        openQueueFromOverview("import");
+        console.openQueueFromOverview("import");
 
         // when
-        clickCell("#job-table", id);
+        console.clickCell("#job-table", id);
 
         // then only the first values are in the tree, with a way to see all
-        await("detail", () -> lookup("#show-all-data").isVisible());
-        assertTrue(text("#detail-data-summary").endsWith("first 300 values shown"), text("#detail-data-summary"));
+        await("detail", () -> console.lookup("#show-all-data").isVisible());
+        assertTrue(console.text("#detail-data-summary").endsWith("first 300 values shown"), console.text("#detail-data-summary"));
         // (300 values: the root, "rows" and its first 298 elements, then a line for the rest)
-        assertEquals(299, fx(() -> tree().getRoot().getChildren().get(0).getChildren().size()));
-        assertEquals("… 4702 more", fx(() -> tree().getRoot().getChildren().get(0).getChildren().get(298).getValue()));
+        assertEquals(299, fx(() -> console.tree().getRoot().getChildren().get(0).getChildren().size()));
+        assertEquals("… 4702 more", fx(() -> console.tree().getRoot().getChildren().get(0).getChildren().get(298).getValue()));
 
         // when
-        robot.clickOn(fx(() -> lookup("#show-all-data")));
+        robot.clickOn(fx(() -> console.lookup("#show-all-data")));
 
         // then
-        await("all shown", () -> tree().getRoot().getChildren().get(0).getChildren().size() == 5_000);
-        assertFalse(fx(() -> lookup("#show-all-data").isVisible()));
+        await("all shown", () -> console.tree().getRoot().getChildren().get(0).getChildren().size() == 5_000);
+        assertFalse(fx(() -> console.lookup("#show-all-data").isVisible()));
     }
 
     @Test
@@ -358,21 +328,22 @@ class ConsoleQueueUiIT {
         openConsole(true);
 
         // then the window says so
-        assertTrue(fx(() -> stage.getTitle()).endsWith(" · read-only"), fx(() -> stage.getTitle()));
-        assertTrue(fx(() -> lookup("#read-only").isVisible()));
+        assertTrue(fx(() -> console.stage().getTitle()).endsWith(" · read-only"), fx(() -> console.stage().getTitle()));
+        assertTrue(fx(() -> console.lookup("#read-only").isVisible()));
 
         // when
-        openQueueFromOverview("audit");
-        await("counts", () -> tabTexts().get(4).equals("Failed  1"));
+        console.openQueueFromOverview("audit");
+        await("counts", () -> console.tabTexts().get(4).equals("Failed  1"));
 
         // then every action button is disabled
         for (String button : List.of("#pause-queue", "#add-job", "#retry-selected", "#promote-selected",
-                "#remove-selected", "#retry-all", "#promote-all", "#clean")) {
-            assertTrue(fx(() -> lookup(button).isDisabled()), button + " disabled");
+                "#remove-selected", "#duplicate-selected", "#retry-all", "#promote-all", "#clean", "#personal-data")) {
+            assertTrue(fx(() -> console.lookup(button).isDisabled()), button + " disabled");
         }
+        assertFalse(fx(() -> console.lookup("#export").isDisabled()), "export reads only: allowed");
 
         // when actions are asked for anyway (shortcuts, or a bug enabling a button)
-        var actions = fx(() -> controller().getActions());
+        var actions = fx(() -> console.controller().getActions());
         fx(() -> {
             actions.retry(List.of(failed));
             actions.promote(List.of(delayed));
@@ -382,21 +353,24 @@ class ConsoleQueueUiIT {
             actions.clean(JobState.FAILED, Duration.ZERO);
             actions.pause();
             actions.addJob("x", "{}", "{}");
+            actions.duplicate(List.of(waiting));
+            actions.unmask();
             return null;
         });
-        clickCell("#job-table", waiting);
+        console.clickCell("#job-table", waiting);
         robot.type(KeyCode.DELETE);
         robot.type(KeyCode.R);
 
         // then each is refused with a clear message and Redis is unchanged
         List<String> notices = fx(() -> actions.notices().stream().map(Notice::text).toList());
-        assertEquals(10, notices.size(), notices.toString());
+        assertEquals(12, notices.size(), notices.toString());
         assertTrue(notices.stream().allMatch(n -> n.startsWith("Read-only mode: ")), notices.toString());
         assertEquals("failed", q.detail(failed).orElseThrow().state());
         assertEquals("delayed", q.detail(delayed).orElseThrow().state());
         assertEquals("waiting", q.detail(waiting).orElseThrow().state());
         assertFalse(q.isPaused());
         assertEquals(3, q.status().counts().total());
+        assertFalse(fx(() -> console.controller().getActions().masking().isUnmasked()));
         assertTrue(questions.isEmpty(), "nothing to confirm in read-only mode");
     }
 
@@ -411,23 +385,23 @@ class ConsoleQueueUiIT {
 
             // when
             fx(() -> {
-                TabPane main = (TabPane) stage.getScene().lookup("#main-tabs");
+                TabPane main = (TabPane) console.stage().getScene().lookup("#main-tabs");
                 main.getSelectionModel().select(1);
                 return null;
             });
 
             // then
-            await("INFO read", () -> !"—".equals(text("#redis-version")));
+            await("INFO read", () -> !"—".equals(console.text("#redis-version")));
             String version;
             try (redis.clients.jedis.Jedis jedis = new redis.clients.jedis.Jedis("127.0.0.1", redis.port())) {
                 version = jedis.info("server").lines().filter(l -> l.startsWith("redis_version:"))
                         .findFirst().orElseThrow().substring("redis_version:".length()).trim();
             }
-            assertEquals(version, text("#redis-version"));
-            assertEquals("allkeys-lru", text("#redis-eviction-policy"));
-            assertTrue(fx(() -> lookup("#redis-eviction-warning").isVisible()));
-            assertTrue(text("#redis-eviction-warning").startsWith("Eviction policy is allkeys-lru"));
-            assertTrue(text("#redis-mode").startsWith("standalone"), text("#redis-mode"));
+            assertEquals(version, console.text("#redis-version"));
+            assertEquals("allkeys-lru", console.text("#redis-eviction-policy"));
+            assertTrue(fx(() -> console.lookup("#redis-eviction-warning").isVisible()));
+            assertTrue(console.text("#redis-eviction-warning").startsWith("Eviction policy is allkeys-lru"));
+            assertTrue(console.text("#redis-mode").startsWith("standalone"), console.text("#redis-mode"));
         } finally {
             try (redis.clients.jedis.Jedis jedis = new redis.clients.jedis.Jedis("127.0.0.1", redis.port())) {
                 jedis.configSet("maxmemory-policy", "noeviction");
@@ -441,11 +415,11 @@ class ConsoleQueueUiIT {
         JobQueue q = queue("intake");
         q.add(NewJob.of("{}"));
         openConsole(false);
-        openQueueFromOverview("intake");
-        await("listed", () -> rows().size() == 1);
+        console.openQueueFromOverview("intake");
+        await("listed", () -> console.rows().size() == 1);
 
         // when the dialog gets invalid data
-        robot.clickOn(fx(() -> lookup("#add-job")));
+        robot.clickOn(fx(() -> console.lookup("#add-job")));
         await("dialog", () -> robot.lookup("#add-job-data").tryQuery().isPresent());
         TextArea data = robot.lookup("#add-job-data").queryAs(TextArea.class);
         fx(() -> {
@@ -470,8 +444,8 @@ class ConsoleQueueUiIT {
         // then the job is in Redis, and the screen follows
         await("added", () -> q.status().counts().waiting() == 2);
         assertTrue(q.jobs(JobState.WAITING, 0, 0).get(0).data().orElseThrow().contains("\"qty\": 3"));
-        await("notice", () -> notificationText().startsWith("Added job "));
-        await("counts", () -> tabTexts().get(0).equals("Waiting  2"));
+        await("notice", () -> console.notificationText().startsWith("Added job "));
+        await("counts", () -> console.tabTexts().get(0).equals("Waiting  2"));
     }
 
     @Test
@@ -482,16 +456,16 @@ class ConsoleQueueUiIT {
             BullFixtures.failedJob(redis.port(), q, "{}", "boom", List.of("Error: boom"));
         }
         openConsole(false);
-        openQueueFromOverview("bulk");
-        await("counts", () -> tabTexts().get(4).equals("Failed  7"));
+        console.openQueueFromOverview("bulk");
+        await("counts", () -> console.tabTexts().get(4).equals("Failed  7"));
 
         // when
-        robot.clickOn(fx(() -> lookup("#retry-all")));
+        robot.clickOn(fx(() -> console.lookup("#retry-all")));
 
         // then
         await("all retried", () -> q.status().counts().failed() == 0 && q.status().counts().waiting() == 7);
         assertEquals(List.of("Retry all 7 failed jobs of bulk? They move back to waiting in batches."), questions);
-        await("notice", () -> "Retried 7 failed jobs".equals(notificationText()));
+        await("notice", () -> "Retried 7 failed jobs".equals(console.notificationText()));
     }
 
     @Test
@@ -503,36 +477,36 @@ class ConsoleQueueUiIT {
             BullFixtures.failedJob(redis.port(), q, "{}", "boom", List.of("Error: boom"));
         }
         openConsole(false);
-        openQueueFromOverview("ops");
+        console.openQueueFromOverview("ops");
         fx(() -> {
-            stateTabs().getSelectionModel().select(2);
+            console.stateTabs().getSelectionModel().select(2);
             return null;
         });
 
         // when the delayed job is promoted
-        clickCell("#job-table", delayed);
-        robot.clickOn(fx(() -> lookup("#promote-selected")));
+        console.clickCell("#job-table", delayed);
+        robot.clickOn(fx(() -> console.lookup("#promote-selected")));
 
         // then
         await("promoted", () -> "waiting".equals(q.detail(delayed).orElseThrow().state()));
 
         // when the queue is paused, then resumed
-        robot.clickOn(fx(() -> lookup("#pause-queue")));
+        robot.clickOn(fx(() -> console.lookup("#pause-queue")));
         await("paused", q::isPaused);
-        await("badge", () -> lookup("#queue-paused").isVisible() && "Resume".equals(text("#pause-queue")));
-        robot.clickOn(fx(() -> lookup("#pause-queue")));
+        await("badge", () -> console.lookup("#queue-paused").isVisible() && "Resume".equals(console.text("#pause-queue")));
+        robot.clickOn(fx(() -> console.lookup("#pause-queue")));
         await("resumed", () -> !q.isPaused());
 
         // when every failed job is cleaned
         fx(() -> {
-            ((javafx.scene.control.MenuButton) lookup("#clean")).getItems().stream()
+            ((javafx.scene.control.MenuButton) console.lookup("#clean")).getItems().stream()
                     .filter(i -> "clean-failed-0".equals(i.getId())).findFirst().orElseThrow().fire();
             return null;
         });
 
         // then
         await("cleaned", () -> q.status().counts().failed() == 0);
-        await("notice", () -> "Cleaned 3 failed jobs".equals(notificationText()));
+        await("notice", () -> "Cleaned 3 failed jobs".equals(console.notificationText()));
         assertEquals(List.of("Pause ops? Workers of every process stop taking new jobs until it is resumed.",
                 "Delete all failed jobs of ops? This cannot be undone."), questions);
     }
@@ -540,94 +514,17 @@ class ConsoleQueueUiIT {
     @Test
     void darkThemeIsAViewMenuToggle() throws Exception {
         openConsole(false);
-        assertEquals(1, fx(() -> stage.getScene().getStylesheets().size()));
+        assertEquals(1, fx(() -> console.stage().getScene().getStylesheets().size()));
 
         fx(() -> {
-            ((javafx.scene.control.CheckMenuItem) ((javafx.scene.control.MenuBar) stage.getScene()
+            ((javafx.scene.control.CheckMenuItem) ((javafx.scene.control.MenuBar) console.stage().getScene()
                     .lookup(".app-menu-bar")).getMenus().stream().flatMap(m -> m.getItems().stream())
                     .filter(i -> "dark-theme".equals(i.getId())).findFirst().orElseThrow()).setSelected(true);
             return null;
         });
 
-        List<String> sheets = fx(() -> List.copyOf(stage.getScene().getStylesheets()));
+        List<String> sheets = fx(() -> List.copyOf(console.stage().getScene().getStylesheets()));
         assertEquals(2, sheets.size());
         assertTrue(sheets.get(1).endsWith("/css/theme-dark.css"), sheets.toString());
     }
-
-    // ---------------------------------------------------------------- reading the window
-
-    private static <T> T fx(Callable<T> read) throws Exception {
-        return WaitForAsyncUtils.asyncFx(read).get(TIMEOUT_S, TimeUnit.SECONDS);
-    }
-
-    private static void await(String what, Callable<Boolean> condition) throws Exception {
-        try {
-            WaitForAsyncUtils.waitFor(TIMEOUT_S, TimeUnit.SECONDS, () -> fx(condition));
-        } catch (TimeoutException e) {
-            throw new TimeoutException("waited " + TIMEOUT_S + " s for: " + what);
-        }
-    }
-
-    private Node lookup(String selector) {
-        TabPane main = (TabPane) stage.getScene().lookup("#main-tabs");
-        Node content = main.getSelectionModel().getSelectedItem().getContent();
-        Node found = content.lookup(selector);
-        return found != null ? found : stage.getScene().lookup(selector);
-    }
-
-    private String text(String selector) throws Exception {
-        return fx(() -> {
-            Node n = lookup(selector);
-            return n instanceof Label l ? l.getText() : n instanceof ButtonBase b ? b.getText()
-                    : n instanceof TextField t ? t.getText() : String.valueOf(n);
-        });
-    }
-
-    private QueueController controller() {
-        return wiring.mainWindow().selectedQueue().orElseThrow().controller();
-    }
-
-    private TabPane stateTabs() {
-        return (TabPane) lookup("#state-tabs");
-    }
-
-    private List<String> tabTexts() {
-        return stateTabs().getTabs().stream().map(Tab::getText).toList();
-    }
-
-    @SuppressWarnings("unchecked")
-    private List<JobRow> rows() {
-        return ((TableView<JobRow>) lookup("#job-table")).getItems();
-    }
-
-    @SuppressWarnings("unchecked")
-    private TreeView<String> tree() {
-        return (TreeView<String>) lookup("#detail-data-tree");
-    }
-
-    private String notificationText() {
-        return ((NotificationPane) lookup("#notifications")).getText();
-    }
-
-    /** Clicks the cell and waits until its row is selected and the table has the focus. */
-    private void clickCell(String table, String text) throws Exception {
-        await("a cell showing " + text, () -> cellWithText(table, text) != null);
-        robot.clickOn(fx(() -> cellWithText(table, text)));
-        await("row of " + text + " selected and focused", () -> lookup(table).isFocused()
-                && ((TableView<?>) lookup(table)).getSelectionModel().getSelectedItems().stream()
-                .anyMatch(r -> r instanceof JobRow row && row.id().equals(text)));
-    }
-
-    private Node cellWithText(String table, String text) {
-        for (Node n : lookup(table).lookupAll(".table-cell")) {
-            // the first column only: the job id, the queue name (a job id "1" is not an attempts count "1")
-            if (n instanceof TableCell<?, ?> cell && !cell.isEmpty() && text.equals(cell.getText())
-                    && cell.isVisible() && cell.getTableColumn() != null
-                    && List.of("job-id", "name").contains(cell.getTableColumn().getId())) {
-                return cell;
-            }
-        }
-        return null;
-    }
-
 }

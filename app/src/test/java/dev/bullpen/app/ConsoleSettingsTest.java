@@ -44,6 +44,14 @@ class ConsoleSettingsTest {
     }
 
     @Test
+    void aConsoleStartedWithUnmaskSaysSoInItsTitle() {
+        ConsoleSettings s = new ConsoleSettings(RedisEndpoint.parse("redis://127.0.0.1:6379"), "bull",
+                Duration.ofSeconds(2), false, Theme.LIGHT, null, dev.bullpen.queue.PersonalDataMask.NONE);
+
+        assertEquals("Bullpen — redis://127.0.0.1:6379 · unmasked", s.windowTitle());
+    }
+
+    @Test
     void themeIsLightOrDark() {
         assertEquals(Theme.DARK, Theme.parse("Dark"));
         assertThrows(InvalidInputException.class, () -> Theme.parse("blue"));

@@ -3,6 +3,7 @@ package dev.bullpen.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.bullpen.monitor.JobExport;
 import dev.bullpen.queue.InvalidInputException;
 import dev.bullpen.queue.JobDetail;
 import dev.bullpen.queue.JobJson;
@@ -32,7 +33,8 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "jobs", mixinStandardHelpOptions = true, description = "List, show, add and administer jobs.",
         subcommands = {JobsCommand.ListJobs.class, JobsCommand.Show.class, JobsCommand.Add.class,
-            JobsCommand.Retry.class, JobsCommand.Promote.class, JobsCommand.Remove.class, JobsCommand.Clean.class})
+            JobsCommand.Retry.class, JobsCommand.Promote.class, JobsCommand.Remove.class, JobsCommand.Clean.class,
+            JobsCommand.Export.class})
 final class JobsCommand implements Runnable {
     @Spec
     CommandSpec spec;
@@ -294,6 +296,53 @@ final class JobsCommand implements Runnable {
                 out().println("removed " + removed.size() + " " + s.bullName() + " jobs");
                 out().flush();
             }
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "export", mixinStandardHelpOptions = true,
+            description = {"Write every job of one state to a JSON or CSV file, streaming in batches.",
+                "Personal fields of job data are masked unless --unmask. The file is written",
+                "under a temporary name in the same folder and moved into place when complete",
+                "(an existing file is replaced)."})
+    static final class Export extends QueueCommand {
+        /** Progress lines on stderr: one per this many jobs. */
+        static final long PROGRESS_EVERY = 10_000;
+
+        @Option(names = "--state", required = true, paramLabel = "S",
+                description = "waiting, active, delayed, completed, failed or paused")
+        String state;
+
+        @Option(names = "--format", paramLabel = "json|csv",
+                description = "json (an array of job objects as 'jobs show --json' prints them, plus state) or csv "
+                        + "(id,name,state,timestamp,processedOn,finishedOn,attemptsMade,failedReason,data); "
+                        + "default: from the extension of --out")
+        String format;
+
+        @Option(names = "--out", required = true, paramLabel = "FILE", description = "The file to write")
+        java.nio.file.Path out;
+
+        @Override
+        public Integer call() {
+            JobState s = parseState(state);
+            JobExport.Format f = format != null ? JobExport.Format.parse(format)
+                    : JobExport.Format.ofFileName(out).orElseThrow(() -> new InvalidInputException(
+                            "give --format json or csv (the name " + out.getFileName() + " ends in neither)"));
+            PersonalDataMask mask = GlobalOptions.of(spec).mask();
+            PrintWriter err = spec.commandLine().getErr();
+            long[] reported = {0};
+            JobExport.Result r = withQueue(true, q -> new JobExport(f, mask).state(q, s, out, (written, total) -> {
+                if (written - reported[0] >= PROGRESS_EVERY) {
+                    reported[0] = written;
+                    err.printf("… %d of %d written%n", written, total);
+                    err.flush();
+                }
+                return true;
+            }));
+            out().println("exported " + r.written() + " " + s.bullName() + " jobs to " + r.file()
+                    + (r.gone() > 0 ? " (" + r.gone() + " removed while exporting were left out)" : "")
+                    + (mask.masksNothing() ? "" : "; personal fields masked (--unmask to export them)"));
+            out().flush();
             return ExitCodes.OK;
         }
     }

@@ -2,13 +2,15 @@ package dev.bullpen.monitor;
 
 import dev.bullpen.queue.JobSnapshot;
 import dev.bullpen.queue.JobState;
+import dev.bullpen.queue.PersonalDataMask;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 /**
  * Text search within one state: reads the state page by page (each page one read, in Bull's order)
- * and keeps the jobs whose id, name, data or failed reason contain the text, ignoring case.
+ * and keeps the jobs whose id, name, data or failed reason contain the text, ignoring case; with a
+ * mask, personal fields of the data do not match.
  * Jobs written by other clients may hold anything; a missing hash simply does not match.
  */
 public final class JobSearch {
@@ -32,12 +34,25 @@ public final class JobSearch {
 
     /** True when the job's id, name, data or failed reason contains {@code text}, ignoring case. */
     public static boolean matches(JobSnapshot job, String text) {
+        return matches(job, text, PersonalDataMask.NONE);
+    }
+
+    /**
+     * Like {@link #matches(JobSnapshot, String)}, but the data is matched as the mask shows it: a
+     * masked search cannot find a job by an e-mail address or a name that it does not show.
+     */
+    public static boolean matches(JobSnapshot job, String text, PersonalDataMask mask) {
         if (job.missing()) {
             return false;
         }
         String needle = text.toLowerCase(Locale.ROOT);
-        return contains(job.id(), needle) || contains(job.name(), needle)
-                || contains(job.data().orElse(null), needle) || contains(job.failedReason().orElse(null), needle);
+        if (contains(job.id(), needle) || contains(job.name(), needle)
+                || contains(job.failedReason().orElse(null), needle)) {
+            return true;
+        }
+        String data = job.data().orElse(null);
+        // masking parses the data: only for the few jobs whose stored data holds the text at all
+        return contains(data, needle) && (mask.masksNothing() || contains(mask.applyToJson(data), needle));
     }
 
     private static boolean contains(String haystack, String lowerNeedle) {
@@ -45,7 +60,7 @@ public final class JobSearch {
     }
 
     static Result run(QueueInspector inspector, String queue, JobState state, String text, int batchSize,
-                      Listener listener) {
+                      PersonalDataMask mask, Listener listener) {
         if (batchSize < 1) {
             throw new IllegalArgumentException("batchSize must be at least 1");
         }
@@ -57,7 +72,7 @@ public final class JobSearch {
             List<JobSnapshot> page = inspector.read(queue, q -> q.jobs(state, start, start + batchSize - 1));
             List<JobSnapshot> hits = new ArrayList<>();
             for (JobSnapshot job : page) {
-                if (matches(job, text)) {
+                if (matches(job, text, mask)) {
                     hits.add(job);
                 }
             }

@@ -3,6 +3,7 @@ package dev.bullpen.monitor;
 import dev.bullpen.queue.JobQueue;
 import dev.bullpen.queue.QueueActivity;
 import dev.bullpen.queue.JobState;
+import dev.bullpen.queue.PersonalDataMask;
 import dev.bullpen.queue.QueueConnection;
 import dev.bullpen.queue.QueueHealth;
 import dev.bullpen.queue.QueueStatus;
@@ -107,7 +108,13 @@ public final class QueueInspector implements AutoCloseable {
      */
     public JobSearch.Result search(String queue, JobState state, String text, int batchSize,
                                    JobSearch.Listener listener) {
-        return JobSearch.run(this, queue, state, text, batchSize, listener);
+        return search(queue, state, text, batchSize, PersonalDataMask.NONE, listener);
+    }
+
+    /** Like {@link #search(String, JobState, String, int, JobSearch.Listener)}; data is matched as the mask shows it. */
+    public JobSearch.Result search(String queue, JobState state, String text, int batchSize, PersonalDataMask mask,
+                                   JobSearch.Listener listener) {
+        return JobSearch.run(this, queue, state, text, batchSize, mask, listener);
     }
 
     /** Redis INFO (all sections) as key/value pairs. */

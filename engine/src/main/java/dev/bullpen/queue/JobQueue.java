@@ -48,6 +48,19 @@ public interface JobQueue {
      */
     QueuePage page(JobState state, long start, long end, boolean withData);
 
+    /**
+     * The ids of one state in the order of {@link #jobs(JobState, long, long)}, without reading the
+     * hashes: one round trip whatever the state's size.
+     */
+    List<String> ids(JobState state, long start, long end);
+
+    /**
+     * The stored jobs with these ids, in the given order, in one pipelined round trip. An id whose
+     * hash does not exist (or whose key another client made something else) gives a job with no
+     * fields ({@link JobSnapshot#missing()}).
+     */
+    List<JobSnapshot> jobs(List<String> ids);
+
     /** The stored job, or empty when no hash exists. */
     Optional<JobSnapshot> job(String id);
 
@@ -86,6 +99,21 @@ public interface JobQueue {
      * @return the deleted ids
      */
     List<String> clean(JobState state, long graceMs, int limit);
+
+    /**
+     * Adds a copy of a stored job: same name, data and options, but a new id (the custom
+     * {@code jobId}, {@code repeat}, {@code debounce}, {@code timestamp} and {@code prevMillis}
+     * options are dropped, so the copy is a plain job created now). See {@link NewJob#copyOf}.
+     *
+     * @return the new job's id
+     * @throws NotFoundException     when the job does not exist
+     * @throws InvalidInputException when its stored options cannot be used for a new job
+     */
+    default String duplicate(String id) {
+        JobSnapshot job = job(id).orElseThrow(() -> new NotFoundException("job " + id + " not found in queue "
+                + name()));
+        return add(NewJob.copyOf(job));
+    }
 
     /** Global pause: workers of every process stop taking jobs. */
     void pause();

@@ -23,10 +23,7 @@ public interface Confirmer {
             Alert alert = new Alert(Alert.AlertType.CONFIRMATION, question, go, ButtonType.CANCEL);
             alert.setHeaderText(null);
             alert.setTitle("Bullpen — confirm");
-            if (owner != null && owner.getScene() != null) {
-                alert.initOwner(owner.getScene().getWindow());
-                alert.getDialogPane().getStylesheets().setAll(owner.getScene().getStylesheets());
-            }
+            Dialogs.ownedBy(alert, owner);
             ((javafx.scene.control.Button) alert.getDialogPane().lookupButton(go)).setDefaultButton(false);
             ((javafx.scene.control.Button) alert.getDialogPane().lookupButton(ButtonType.CANCEL)).setDefaultButton(true);
             return alert.showAndWait().filter(go::equals).isPresent();

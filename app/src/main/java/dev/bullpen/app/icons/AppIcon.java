@@ -8,6 +8,7 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignD;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignE;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignI;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignL;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
@@ -38,7 +39,11 @@ public enum AppIcon {
     ADD_CONNECTION(MaterialDesignD.DATABASE_PLUS_OUTLINE),
     CONNECTION_CLOSED(MaterialDesignD.DATABASE_OFF_OUTLINE),
     NOTICE(MaterialDesignI.INFORMATION_OUTLINE),
-    CLOSE(MaterialDesignC.CLOSE);
+    CLOSE(MaterialDesignC.CLOSE),
+    DUPLICATE_JOB(MaterialDesignC.CONTENT_COPY),
+    EXPORT_JOBS(MaterialDesignF.FILE_EXPORT_OUTLINE),
+    PERSONAL_DATA_MASKED(MaterialDesignE.EYE_OFF_OUTLINE),
+    PERSONAL_DATA_SHOWN(MaterialDesignA.ACCOUNT_EYE_OUTLINE);
 
     private final Ikon ikon;
 

@@ -10,6 +10,7 @@ import dev.bullpen.queue.JobDetail;
 import dev.bullpen.queue.JobJson;
 import dev.bullpen.queue.JobSnapshot;
 import dev.bullpen.queue.Json;
+import dev.bullpen.queue.PersonalDataMask;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -67,25 +68,46 @@ public final class JobDetailViewModel {
     private Prepared shown;
     private long generation;
 
+    private final Masking masking;
+
+    /** Personal fields masked by default (see {@link Masking#byDefault}). */
     public JobDetailViewModel(String queue, QueueInspector inspector, Background background, ZoneId zone) {
+        this(queue, inspector, background, zone, Masking.byDefault(queue));
+    }
+
+    /** @param masking whether personal fields of data and return value are masked; shown again when it changes */
+    public JobDetailViewModel(String queue, QueueInspector inspector, Background background, ZoneId zone,
+                              Masking masking) {
         this.queue = queue;
         this.inspector = inspector;
         this.background = background;
         this.times = Durations.dateTime(zone);
+        this.masking = masking;
+        masking.unmaskedProperty().addListener((o, was, now) -> reload());
     }
 
     /**
      * A read job with what is costly about it done off the FX thread: its data parsed (payloads can be
-     * megabytes) and the first part of its tree built, options and return value pretty-printed.
+     * megabytes) and masked, the first part of its tree built, options and return value pretty-printed.
+     *
+     * @param data     the parsed data, masked
+     * @param masked   true when the mask hid at least one field of the data or return value
+     * @param maskable false when the mask is on but the data is not JSON (so nothing in it can be masked)
      */
-    record Prepared(JobDetail detail, Optional<JsonNode> data, JsonEntry.Built tree, String options,
-                    String returnValue, List<String> traces) {
-        static Prepared of(JobDetail d, int budget) {
+    record Prepared(JobDetail detail, PersonalDataMask mask, Optional<JsonNode> data, JsonEntry.Built tree,
+                    String options, String returnValue, List<String> traces, boolean masked, boolean maskable) {
+        static Prepared of(JobDetail d, int budget, PersonalDataMask mask) {
             JobSnapshot j = d.job();
-            Optional<JsonNode> data = j.data().flatMap(Json::parseLenient);
-            return new Prepared(d, data, data.map(n -> JsonEntry.of("data", n, budget)).orElse(null),
-                    pretty(j.field("opts")), pretty(j.field("returnvalue")),
-                    stacktraces(j.field("stacktrace").orElse(null)));
+            Optional<JsonNode> raw = j.data().flatMap(Json::parseLenient);
+            Optional<JsonNode> data = raw.map(mask::apply);
+            Optional<JsonNode> rawReturn = j.field("returnvalue").flatMap(Json::parseLenient);
+            Optional<JsonNode> shownReturn = rawReturn.map(mask::apply);
+            boolean masked = !data.equals(raw) || !shownReturn.equals(rawReturn);
+            String returnValue = shownReturn.map(JobDetailViewModel::prettyJson)
+                    .orElseGet(() -> j.field("returnvalue").orElse(Durations.NONE));
+            return new Prepared(d, mask, data, data.map(n -> JsonEntry.of("data", n, budget)).orElse(null),
+                    pretty(j.field("opts")), returnValue, stacktraces(j.field("stacktrace").orElse(null)), masked,
+                    mask.masksNothing() || j.data().isEmpty() || raw.isPresent());
         }
     }
 
@@ -93,8 +115,9 @@ public final class JobDetailViewModel {
     public void open(String id) {
         long g = ++generation;
         message.set("Loading job " + id + "…");
+        PersonalDataMask mask = masking.mask();
         background.run("detail " + queue + " " + id,
-                () -> inspector.read(queue, q -> q.detail(id)).map(d -> Prepared.of(d, TREE_BUDGET)),
+                () -> inspector.read(queue, q -> q.detail(id)).map(d -> Prepared.of(d, TREE_BUDGET, mask)),
                 p -> {
                     if (g == generation) {
                         showPrepared(id, p);
@@ -124,7 +147,8 @@ public final class JobDetailViewModel {
 
     /** Shows a read job, or says it is gone (parsing on the calling thread: for tests and small jobs). */
     public void show(String id, Optional<JobDetail> read) {
-        showPrepared(id, read.map(d -> Prepared.of(d, TREE_BUDGET)));
+        PersonalDataMask mask = masking.mask();
+        showPrepared(id, read.map(d -> Prepared.of(d, TREE_BUDGET, mask)));
     }
 
     private void showPrepared(String id, Optional<Prepared> read) {
@@ -195,15 +219,17 @@ public final class JobDetailViewModel {
             dataTree.set(built.root());
             dataRaw.set("");
             dataTruncated.set(built.truncated());
-            dataSummary.set(String.format("JSON, %,d characters%s", text.length(),
-                    built.truncated() ? ", first " + built.nodes() + " values shown" : ""));
+            dataSummary.set(String.format("JSON, %,d characters%s%s", text.length(),
+                    built.truncated() ? ", first " + built.nodes() + " values shown" : "",
+                    p.masked() ? "; personal fields masked (***)" : ""));
         } else {
             dataTree.set(null);
             boolean cut = !all && text.length() > RAW_LIMIT;
             dataRaw.set(cut ? text.substring(0, RAW_LIMIT) : text);
             dataTruncated.set(cut);
-            dataSummary.set(String.format("Not JSON, shown as stored (%,d characters%s)", text.length(),
-                    cut ? ", first " + RAW_LIMIT + " shown" : ""));
+            dataSummary.set(String.format("Not JSON, shown as stored (%,d characters%s)%s", text.length(),
+                    cut ? ", first " + RAW_LIMIT + " shown" : "",
+                    p.maskable() ? "" : "; personal data in it cannot be masked"));
         }
     }
 
@@ -239,9 +265,12 @@ public final class JobDetailViewModel {
         }
     }
 
-    /** The shown job as the JSON of {@code jobs show --json}, pretty-printed; empty when none is shown. */
+    /**
+     * The shown job as the JSON of {@code jobs show --json}, pretty-printed, with personal fields
+     * masked as shown; empty when none is shown.
+     */
     public String copyAsJson() {
-        return shown == null ? "" : prettyJson(JobJson.toJson(shown.detail()));
+        return shown == null ? "" : prettyJson(shown.mask().applyToJob(JobJson.toJson(shown.detail())));
     }
 
     public boolean isPresent() {

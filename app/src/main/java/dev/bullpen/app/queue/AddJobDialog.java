@@ -1,5 +1,6 @@
 package dev.bullpen.app.queue;
 
+import dev.bullpen.app.fx.Dialogs;
 import javafx.event.ActionEvent;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
@@ -24,10 +25,7 @@ final class AddJobDialog {
         Dialog<ButtonType> dialog = new Dialog<>();
         dialog.setTitle("Bullpen — add a job to " + queue);
         dialog.setHeaderText("Add a job to " + queue);
-        if (owner.getScene() != null) {
-            dialog.initOwner(owner.getScene().getWindow());
-            dialog.getDialogPane().getStylesheets().setAll(owner.getScene().getStylesheets());
-        }
+        Dialogs.ownedBy(dialog, owner);
         TextField name = new TextField();
         name.setId("add-job-name");
         name.setPromptText("__default__");

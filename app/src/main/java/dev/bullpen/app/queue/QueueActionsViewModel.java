@@ -2,15 +2,19 @@ package dev.bullpen.app.queue;
 
 import dev.bullpen.app.fx.Background;
 import dev.bullpen.app.fx.Errors;
+import dev.bullpen.app.jobs.Masking;
+import dev.bullpen.monitor.JobExport;
 import dev.bullpen.monitor.QueueInspector;
 import dev.bullpen.queue.InvalidInputException;
 import dev.bullpen.queue.JobOptions;
 import dev.bullpen.queue.JobState;
 import dev.bullpen.queue.Json;
 import dev.bullpen.queue.NewJob;
+import dev.bullpen.queue.PersonalDataMask;
 import dev.bullpen.queue.QueueException;
 import dev.bullpen.queue.RedisUnavailableException;
 import dev.bullpen.queue.RemoveResult;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,6 +54,7 @@ public final class QueueActionsViewModel {
     private final Background background;
     private final boolean readOnly;
     private final Runnable afterChange;
+    private final Masking masking;
 
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
     private final ReadOnlyStringWrapper progressText = new ReadOnlyStringWrapper(this, "progressText", "");
@@ -58,28 +63,55 @@ public final class QueueActionsViewModel {
     private final ObservableList<Notice> notices = FXCollections.observableArrayList();
     private AtomicBoolean cancel = new AtomicBoolean();
 
-    /** @param afterChange runs on the FX thread after every action that may have changed the queue */
+    /**
+     * Personal fields masked by default, unmasking refused in read-only mode.
+     *
+     * @param afterChange runs on the FX thread after every action that may have changed the queue
+     */
     public QueueActionsViewModel(String queue, QueueInspector inspector, Background background, boolean readOnly,
                                  Runnable afterChange) {
+        this(queue, inspector, background, readOnly, afterChange, new Masking(queue,
+                PersonalDataMask.fromEnv(System.getenv()), !readOnly));
+    }
+
+    /**
+     * @param afterChange runs on the FX thread after every action that may have changed the queue
+     * @param masking     the screen's masking of personal fields: exports follow it, {@link #unmask()} changes it
+     */
+    public QueueActionsViewModel(String queue, QueueInspector inspector, Background background, boolean readOnly,
+                                 Runnable afterChange, Masking masking) {
         this.queue = queue;
         this.inspector = inspector;
         this.background = background;
         this.readOnly = readOnly;
         this.afterChange = afterChange;
+        this.masking = masking;
     }
 
     public void retry(List<String> ids) {
         eachJob("retry", "Retried", ids, id -> q -> {
             q.retry(id);
             return Optional.empty();
-        });
+        }, List::of);
     }
 
     public void promote(List<String> ids) {
         eachJob("promote", "Promoted", ids, id -> q -> {
             q.promote(id);
             return Optional.empty();
-        });
+        }, List::of);
+    }
+
+    /**
+     * Adds a copy of each job: same name, data and options, a new id, created now (the engine drops
+     * the custom jobId and repeat options). Not confirmed, as "Add job" is not; refused in read-only mode.
+     */
+    public void duplicate(List<String> ids) {
+        List<String> created = java.util.Collections.synchronizedList(new ArrayList<>());
+        eachJob("duplicate", "Duplicated", ids, id -> q -> {
+            created.add(id + " as new job " + q.duplicate(id));
+            return Optional.empty();
+        }, () -> List.copyOf(created));
     }
 
     /** Removes the jobs (the view asks for confirmation first); locked jobs stay, as in Bull. */
@@ -91,7 +123,7 @@ public final class QueueActionsViewModel {
                 case LOCKED -> Optional.of("it is locked by a worker");
                 case NOT_FOUND -> Optional.of("it no longer exists");
             };
-        });
+        }, List::of);
     }
 
     public void retryAllFailed() {
@@ -173,6 +205,86 @@ public final class QueueActionsViewModel {
         return true;
     }
 
+    // ---------------------------------------------------------------- export and personal data
+
+    /**
+     * Writes every job of a state to a file in the background, with progress and cancel. Allowed in
+     * read-only mode (it changes nothing in Redis); personal fields are masked unless the screen is
+     * unmasked.
+     */
+    public void exportState(JobState state, JobExport.Format format, Path file) {
+        export("export " + state.bullName() + " jobs", state.bullName(), format,
+                (q, export, progress) -> export.state(q, state, file, progress));
+    }
+
+    /** Writes these jobs (listed in {@code state}) to a file; as {@link #exportState}. */
+    public void exportJobs(List<String> ids, String state, JobExport.Format format, Path file) {
+        if (ids.isEmpty()) {
+            notice(Level.WARNING, "Select jobs to export first");
+            return;
+        }
+        List<String> todo = List.copyOf(ids);
+        export("export " + todo.size() + (todo.size() == 1 ? " job" : " jobs"), state, format,
+                (q, export, progress) -> export.jobs(q, todo, state, file, progress));
+    }
+
+    @FunctionalInterface
+    private interface ExportCall {
+        JobExport.Result run(dev.bullpen.queue.JobQueue queue, JobExport export, JobExport.Progress progress);
+    }
+
+    private void export(String what, String state, JobExport.Format format, ExportCall call) {
+        if (busy.get()) {
+            notice(Level.WARNING, "Another action is still running: " + what + " not started");
+            return;
+        }
+        PersonalDataMask mask = masking.mask();
+        AtomicBoolean stop = start(what);
+        JobExport export = new JobExport(format, mask);
+        background.run(what, () -> inspector.read(queue, q -> call.run(q, export, (written, total) -> {
+            background.fx().execute(() -> {
+                progress.set(total <= 0 ? -1 : Math.min(1.0, (double) written / total));
+                progressText.set(String.format(Locale.ROOT, "Exporting: %,d of %,d jobs written…", written, total));
+            });
+            return !stop.get();
+        })), r -> {
+            if (r.cancelled()) {
+                finish(Level.WARNING, String.format(Locale.ROOT, "Export cancelled after %,d jobs: nothing written "
+                        + "to %s", r.written(), r.file()), false);
+                return;
+            }
+            finish(Level.INFO, String.format(Locale.ROOT, "Exported %,d %s %s to %s%s; personal fields %s",
+                    r.written(), state, r.written() == 1 ? "job" : "jobs", r.file(),
+                    r.gone() > 0 ? String.format(Locale.ROOT, " (%,d removed meanwhile left out)", r.gone()) : "",
+                    mask.masksNothing() ? "NOT masked" : "masked"), false);
+        }, e -> failed(what, e));
+    }
+
+    /** The screen's masking of personal fields. */
+    public Masking masking() {
+        return masking;
+    }
+
+    /**
+     * Shows personal fields unmasked on this screen (the view asks first).
+     *
+     * @return false when refused (read-only mode), with a notice saying so
+     */
+    public boolean unmask() {
+        if (masking.unmask()) {
+            notice(Level.WARNING, "Personal fields of " + queue + " are shown unmasked; mask them again when done");
+            return true;
+        }
+        notice(Level.WARNING, readOnly ? "Read-only mode: unmasking personal data refused (start the console "
+                + "with --unmask to see it)" : "Nothing to unmask: no personal fields are configured");
+        return false;
+    }
+
+    /** Masks personal fields again. */
+    public void remask() {
+        masking.remask();
+    }
+
     /** Stops a running action after the job or batch in progress. */
     public void cancel() {
         cancel.set(true);
@@ -200,8 +312,10 @@ public final class QueueActionsViewModel {
         return cancel;
     }
 
+    /** @param details what to add to the outcome ("5 as 12"), read when all is done */
     private void eachJob(String verb, String past, List<String> ids,
-                         Function<String, Function<dev.bullpen.queue.JobQueue, Optional<String>>> action) {
+                         Function<String, Function<dev.bullpen.queue.JobQueue, Optional<String>>> action,
+                         java.util.function.Supplier<List<String>> details) {
         if (ids.isEmpty()) {
             notice(Level.WARNING, "Select jobs to " + verb + " first");
             return;
@@ -240,6 +354,11 @@ public final class QueueActionsViewModel {
         }, o -> {
             String text = String.format(Locale.ROOT, "%s %,d of %,d %s", past, o.done(), todo.size(),
                     todo.size() == 1 ? "job" : "jobs");
+            List<String> more = details.get();
+            if (!more.isEmpty()) {
+                text += ": " + String.join(", ", more.subList(0, Math.min(3, more.size())))
+                        + (more.size() > 3 ? ", …" : "");
+            }
             if (o.handled() < todo.size()) {
                 text += " (cancelled)";
             }
@@ -283,11 +402,18 @@ public final class QueueActionsViewModel {
     }
 
     private void done(Level level, String text) {
+        finish(level, text, true);
+    }
+
+    /** @param changed whether the queue may have changed (the screen is read again) */
+    private void finish(Level level, String text, boolean changed) {
         busy.set(false);
         progress.set(-1);
         progressText.set("");
         notice(level, text);
-        afterChange.run();
+        if (changed) {
+            afterChange.run();
+        }
     }
 
     private void failed(String what, RuntimeException e) {

@@ -63,6 +63,8 @@ public final class QueueController {
     @FXML
     private Label pausedBadge;
     @FXML
+    private Button maskButton;
+    @FXML
     private Button pauseButton;
     @FXML
     private Button addJobButton;
@@ -88,6 +90,10 @@ public final class QueueController {
     private Button promoteButton;
     @FXML
     private Button removeButton;
+    @FXML
+    private Button duplicateButton;
+    @FXML
+    private Button exportButton;
     @FXML
     private Button retryAllButton;
     @FXML
@@ -158,6 +164,7 @@ public final class QueueController {
         refreshButton.setGraphic(AppIcon.REFRESH.node());
         refreshButton.setTooltip(new Tooltip("Read the queue again (F5)"));
 
+        maskButton();
         stateTabs();
         table();
         pager();
@@ -165,6 +172,27 @@ public final class QueueController {
         actionBar();
         notifications();
         keys();
+    }
+
+    private void maskButton() {
+        var masking = actions.masking();
+        maskButton.textProperty().bind(Bindings.when(masking.unmaskedProperty())
+                .then("Personal data shown").otherwise("Personal data masked"));
+        maskButton.graphicProperty().bind(Bindings.createObjectBinding(() -> (masking.isUnmasked()
+                ? AppIcon.PERSONAL_DATA_SHOWN : AppIcon.PERSONAL_DATA_MASKED).node(), masking.unmaskedProperty()));
+        masking.unmaskedProperty().addListener((o, was, now) ->
+                maskButton.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("unmasked"), now));
+        maskButton.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("unmasked"), masking.isUnmasked());
+        if (!masking.mayUnmask()) {
+            maskButton.setDisable(true);
+            maskButton.setTooltip(new Tooltip(masking.isUnmasked()
+                    ? "The console was started with --unmask: personal fields are shown everywhere"
+                    : actions.isReadOnly() ? "Read-only mode: start the console with --unmask to see personal data"
+                    : "No personal fields are configured to mask"));
+        } else {
+            maskButton.setTooltip(new Tooltip("Personal fields of job data (e-mail, names, addresses, phone numbers) "
+                    + "are masked as *** in the detail, Copy as JSON, search and export; click to show them"));
+        }
     }
 
     private void stateTabs() {
@@ -281,8 +309,8 @@ public final class QueueController {
     private void actionBar() {
         boolean ro = actions.isReadOnly();
         String why = "Read-only mode: actions are refused";
-        for (var b : List.of(pauseButton, addJobButton, retryButton, promoteButton, removeButton, retryAllButton,
-                promoteAllButton)) {
+        for (var b : List.of(pauseButton, addJobButton, retryButton, promoteButton, removeButton, duplicateButton,
+                retryAllButton, promoteAllButton)) {
             if (ro) {
                 b.setDisable(true);
                 b.setTooltip(new Tooltip(why));
@@ -300,6 +328,13 @@ public final class QueueController {
         removeButton.setTooltip(new Tooltip(ro ? why : "Remove the selected jobs (Delete)"));
         promoteButton.setTooltip(new Tooltip(ro ? why : "Move the selected delayed jobs to waiting now"));
         addJobButton.setGraphic(AppIcon.ADD_JOB.node());
+        duplicateButton.setGraphic(AppIcon.DUPLICATE_JOB.node());
+        duplicateButton.setTooltip(new Tooltip(ro ? why
+                : "Add a copy of each selected job: same name, data and options, a new id"));
+        exportButton.setGraphic(AppIcon.EXPORT_JOBS.node());
+        exportButton.setTooltip(new Tooltip("Write the selected jobs, or every job of this state, to a CSV or "
+                + "JSON file (also in read-only mode)"));
+        exportButton.disableProperty().bind(actions.busyProperty());
         for (JobState s : List.of(JobState.COMPLETED, JobState.FAILED, JobState.DELAYED, JobState.WAITING)) {
             for (Map.Entry<String, Duration> age : CLEAN_AGES.entrySet()) {
                 MenuItem item = new MenuItem(capitalize(s.bullName()) + " jobs " + age.getKey());
@@ -481,6 +516,28 @@ public final class QueueController {
                 || confirmer.confirm(root, "Remove " + jobs(ids) + " from " + viewModel.queue()
                 + "? This cannot be undone; jobs locked by a worker are left alone.", "Remove")) {
             actions.remove(ids);
+        }
+    }
+
+    @FXML
+    private void duplicateSelected() {
+        actions.duplicate(selectedIds());
+    }
+
+    @FXML
+    private void export() {
+        ExportDialog.show(root, actions, confirmer, new ExportDialog.Scope(viewModel.queue(), selectedIds(),
+                viewModel.listedState(), viewModel.getState(), viewModel.count(viewModel.getState())));
+    }
+
+    @FXML
+    private void toggleMask() {
+        if (actions.masking().isUnmasked()) {
+            actions.remask();
+        } else if (actions.isReadOnly() || confirmer.confirm(root, "Show the personal fields of job data in "
+                + viewModel.queue() + " (e-mail addresses, names, postal addresses, phone numbers) unmasked in the "
+                + "detail, Copy as JSON, search and export? This is logged.", "Show personal data")) {
+            actions.unmask();
         }
     }
 

@@ -2,11 +2,13 @@ package dev.bullpen.app.queue;
 
 import dev.bullpen.app.fx.Background;
 import dev.bullpen.app.fx.Errors;
+import dev.bullpen.app.jobs.Masking;
 import dev.bullpen.monitor.JobSearch;
 import dev.bullpen.monitor.QueueInspector;
 import dev.bullpen.queue.JobDetail;
 import dev.bullpen.queue.JobSnapshot;
 import dev.bullpen.queue.JobState;
+import dev.bullpen.queue.PersonalDataMask;
 import dev.bullpen.queue.QueuePage;
 import dev.bullpen.queue.QueueStatus;
 import java.time.ZoneId;
@@ -57,6 +59,7 @@ public final class QueueViewModel {
     }
 
     private final String queue;
+    private final Masking masking;
     private final QueueInspector inspector;
     private final Background background;
     private final DateTimeFormatter times;
@@ -77,12 +80,21 @@ public final class QueueViewModel {
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
     private final ReadOnlyBooleanWrapper searching = new ReadOnlyBooleanWrapper(this, "searching");
     private final ReadOnlyDoubleWrapper searchProgress = new ReadOnlyDoubleWrapper(this, "searchProgress");
+    private String foundState = "";
     private long generation;
     private boolean active = true;
     private AtomicBoolean searchCancel = new AtomicBoolean();
 
+    /** Personal fields masked by default (see {@link Masking#byDefault}). */
     public QueueViewModel(String queue, QueueInspector inspector, Background background, ZoneId zone) {
+        this(queue, inspector, background, zone, Masking.byDefault(queue));
+    }
+
+    /** @param masking a search matches job data as this masks it */
+    public QueueViewModel(String queue, QueueInspector inspector, Background background, ZoneId zone,
+                          Masking masking) {
         this.queue = queue;
+        this.masking = masking;
         this.inspector = inspector;
         this.background = background;
         this.times = Durations.shortDateTime(zone);
@@ -267,6 +279,7 @@ public final class QueueViewModel {
                     error.set(false);
                     if (found.detail().isPresent()) {
                         JobDetail d = found.detail().get();
+                        foundState = d.state();
                         rows.setAll(List.of(JobRow.of(d.job(), times)));
                         pageText.set("Job " + id);
                         statusText.set("Job " + id + " is " + d.state());
@@ -310,8 +323,9 @@ public final class QueueViewModel {
         pageText.set("Searching…");
         statusText.set("Searching " + s.bullName() + " jobs for \"" + text + "\"…");
         long[] found = {0};
+        PersonalDataMask mask = masking.mask();
         background.run("search " + queue + " " + s,
-                () -> inspector.search(queue, s, text, SEARCH_BATCH, (hits, scanned, total) -> {
+                () -> inspector.search(queue, s, text, SEARCH_BATCH, mask, (hits, scanned, total) -> {
                     found[0] += hits.size(); // on the search thread: stop reading once enough is found
                     background.fx().execute(() -> {
                         if (g == generation) {
@@ -369,6 +383,14 @@ public final class QueueViewModel {
     private void stopSearch() {
         searchCancel.set(true);
         searching.set(false);
+    }
+
+    /**
+     * The state the table's jobs were listed in: the selected state's name, or for a job found by id
+     * the state it was found in.
+     */
+    public String listedState() {
+        return mode.get() == Mode.FOUND && !foundState.isEmpty() ? foundState : state.get().bullName();
     }
 
     public long count(JobState s) {

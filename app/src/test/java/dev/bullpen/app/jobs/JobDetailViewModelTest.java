@@ -9,6 +9,7 @@ import dev.bullpen.app.fx.Background;
 import dev.bullpen.monitor.QueueInspector;
 import dev.bullpen.queue.JobDetail;
 import dev.bullpen.queue.JobSnapshot;
+import dev.bullpen.queue.PersonalDataMask;
 import dev.bullpen.queue.RedisEndpoint;
 import dev.bullpen.testing.RedisServer;
 import java.time.ZoneOffset;
@@ -94,7 +95,8 @@ class JobDetailViewModelTest {
 
         assertNull(inTest.getDataTree());
         assertEquals("<xml>not json</xml>", inTest.getDataRaw());
-        assertEquals("Not JSON, shown as stored (19 characters)", inTest.getDataSummary());
+        assertEquals("Not JSON, shown as stored (19 characters); personal data in it cannot be masked",
+                inTest.getDataSummary());
     }
 
     @Test
@@ -135,5 +137,54 @@ class JobDetailViewModelTest {
         inTest.open("5");
 
         assertTrue(inTest.getMessage().startsWith("Reading job 5 failed: Redis is unreachable"), inTest.getMessage());
+    }
+
+    @Test
+    void personalFieldsAreMaskedInTheTreeReturnValueAndCopyUntilTheUserUnmasks() {
+        // given
+        Masking masking = new Masking("orders", PersonalDataMask.DEFAULT, true);
+        JobDetailViewModel detail = new JobDetailViewModel("orders", nowhere,
+                new Background(Runnable::run, Runnable::run), ZoneOffset.UTC, masking);
+        JobDetail job = failed("{\"customer\":{\"email\":\"alice@example.com\",\"tier\":\"gold\"}}");
+        Map<String, String> fields = new LinkedHashMap<>(job.job().fields());
+        fields.put("returnvalue", "{\"phone\":\"+49 30 1234\"}");
+        JobDetail withReturn = new JobDetail(new JobSnapshot("17", fields), "failed", List.of());
+
+        // when
+        detail.show("17", Optional.of(withReturn));
+
+        // then
+        JsonEntry customer = detail.getDataTree().children().get(0);
+        assertEquals(List.of("email: \"***\"", "tier: \"gold\""), customer.children().stream().map(JsonEntry::label)
+                .toList());
+        assertEquals("JSON, 56 characters; personal fields masked (***)", detail.getDataSummary());
+        assertEquals("{\n  \"phone\" : \"***\"\n}", detail.getReturnValue());
+        assertFalse(detail.copyAsJson().contains("alice@example.com"), detail.copyAsJson());
+        assertFalse(detail.copyAsJson().contains("1234"), detail.copyAsJson());
+        assertTrue(detail.copyAsJson().contains("\"email\" : \"***\""), detail.copyAsJson());
+
+        // when the user unmasks (the detail is read again: here Redis is unreachable, so it is shown again by hand)
+        assertTrue(masking.unmask());
+        detail.show("17", Optional.of(withReturn));
+
+        // then
+        assertEquals("email: \"alice@example.com\"",
+                detail.getDataTree().children().get(0).children().get(0).label());
+        assertEquals("JSON, 56 characters", detail.getDataSummary());
+        assertTrue(detail.copyAsJson().contains("alice@example.com"));
+    }
+
+    @Test
+    void readOnlyScreensCannotUnmaskAndUnmaskedStartsCannotRemask() {
+        Masking readOnly = new Masking("orders", PersonalDataMask.DEFAULT, false);
+        Masking startedUnmasked = new Masking("orders", PersonalDataMask.NONE, true);
+
+        assertFalse(readOnly.unmask());
+        assertFalse(readOnly.isUnmasked());
+        assertEquals(PersonalDataMask.DEFAULT, readOnly.mask());
+        assertTrue(startedUnmasked.isUnmasked());
+        startedUnmasked.remask();
+        assertTrue(startedUnmasked.isUnmasked());
+        assertTrue(startedUnmasked.mask().masksNothing());
     }
 }

@@ -7,16 +7,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.bullpen.app.fx.Background;
 import dev.bullpen.app.queue.QueueActionsViewModel.Level;
 import dev.bullpen.app.queue.QueueActionsViewModel.Notice;
+import dev.bullpen.monitor.JobExport;
 import dev.bullpen.monitor.QueueInspector;
 import dev.bullpen.queue.JobState;
 import dev.bullpen.queue.RedisEndpoint;
 import dev.bullpen.testing.RedisServer;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Actions without a toolkit; the inspector points at a port where nothing listens, so an action that
@@ -50,6 +54,8 @@ class QueueActionsViewModelTest {
         inTest.pause();
         inTest.resume();
         assertFalse(inTest.addJob("x", "{}", "{}"));
+        inTest.duplicate(List.of("5", "6"));
+        assertFalse(inTest.unmask());
 
         assertEquals(List.of(
                 "Read-only mode: retry 1 job refused",
@@ -60,7 +66,11 @@ class QueueActionsViewModelTest {
                 "Read-only mode: clean completed jobs older than 1 h 00 m refused",
                 "Read-only mode: pause orders refused",
                 "Read-only mode: resume orders refused",
-                "Read-only mode: add a job refused"), inTest.notices().stream().map(Notice::text).toList());
+                "Read-only mode: add a job refused",
+                "Read-only mode: duplicate 2 jobs refused",
+                "Read-only mode: unmasking personal data refused (start the console with --unmask to see it)"),
+                inTest.notices().stream().map(Notice::text).toList());
+        assertFalse(inTest.masking().isUnmasked());
         assertTrue(inTest.notices().stream().allMatch(n -> n.level() == Level.WARNING));
         assertEquals("Read-only mode: adding jobs is refused", inTest.getAddJobError());
         assertEquals(0, refreshed.get(), "nothing changed, nothing to refresh");
@@ -107,5 +117,41 @@ class QueueActionsViewModelTest {
 
         assertTrue(inTest.getAddJobError().startsWith("invalid JSON in data"), inTest.getAddJobError());
         assertTrue(inTest.notices().isEmpty());
+    }
+
+    @Test
+    void exportIsAReadAndIsNotRefusedInReadOnlyMode(@TempDir Path dir) {
+        QueueActionsViewModel inTest = actions(true);
+
+        inTest.exportState(JobState.FAILED, JobExport.Format.CSV, dir.resolve("failed.csv"));
+
+        Notice n = inTest.notices().get(0);
+        assertEquals(Level.ERROR, n.level());
+        assertTrue(n.text().startsWith("Export failed jobs failed: Redis is unreachable"), n.text());
+        assertFalse(Files.exists(dir.resolve("failed.csv")));
+        assertFalse(inTest.isBusy());
+    }
+
+    @Test
+    void exportOfNoSelectedJobsSaysWhatToDo(@TempDir Path dir) {
+        QueueActionsViewModel inTest = actions(false);
+
+        inTest.exportJobs(List.of(), "failed", JobExport.Format.JSON, dir.resolve("x.json"));
+
+        assertEquals(List.of("Select jobs to export first"), inTest.notices().stream().map(Notice::text).toList());
+    }
+
+    @Test
+    void unmaskingIsAnExplicitStepAndCanBeUndone() {
+        QueueActionsViewModel inTest = actions(false);
+        assertTrue(inTest.masking().mask().isPersonal("email"), "masked until asked");
+
+        assertTrue(inTest.unmask());
+        assertTrue(inTest.masking().mask().masksNothing());
+        assertEquals("Personal fields of orders are shown unmasked; mask them again when done",
+                inTest.notices().get(0).text());
+
+        inTest.remask();
+        assertFalse(inTest.masking().isUnmasked());
     }
 }

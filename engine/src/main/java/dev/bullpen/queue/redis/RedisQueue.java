@@ -31,6 +31,7 @@ import java.util.function.Supplier;
 import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.Response;
 import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.exceptions.JedisDataException;
 
 /** {@link JobQueue} on Redis with Bullpen's own Lua scripts, byte-compatible with Bull 4.16.5. */
 final class RedisQueue implements JobQueue {
@@ -232,6 +233,39 @@ final class RedisQueue implements JobQueue {
             return new String(b, java.nio.charset.StandardCharsets.UTF_8);
         }
         return String.valueOf(o);
+    }
+
+    @Override
+    public List<String> ids(JobState state, long start, long end) {
+        String key = keys.of(state);
+        return read(() -> state.isList() ? redis.lrange(key, start, end) : redis.zrevrange(key, start, end));
+    }
+
+    @Override
+    public List<JobSnapshot> jobs(List<String> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return read(() -> {
+            List<Response<Map<String, String>>> hashes = new ArrayList<>(ids.size());
+            try (AbstractPipeline p = redis.pipelined()) {
+                for (String id : ids) {
+                    hashes.add(p.hgetAll(keys.job(id)));
+                }
+                p.sync();
+            }
+            List<JobSnapshot> jobs = new ArrayList<>(ids.size());
+            for (int i = 0; i < ids.size(); i++) {
+                Map<String, String> hash;
+                try {
+                    hash = hashes.get(i).get();
+                } catch (JedisDataException e) {
+                    hash = Map.of(); // WRONGTYPE: another client made the job key something else
+                }
+                jobs.add(new JobSnapshot(ids.get(i), hash));
+            }
+            return jobs;
+        });
     }
 
     @Override

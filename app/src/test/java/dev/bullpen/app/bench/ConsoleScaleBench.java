@@ -1,0 +1,278 @@
+package dev.bullpen.app.bench;
+
+import dev.bullpen.app.ConsoleSettings;
+import dev.bullpen.app.Theme;
+import dev.bullpen.app.queue.QueueActionsViewModel;
+import dev.bullpen.app.queue.QueueController;
+import dev.bullpen.app.queue.QueueViewModel;
+import dev.bullpen.monitor.JobExport;
+import dev.bullpen.queue.JobState;
+import dev.bullpen.queue.PersonalDataMask;
+import dev.bullpen.queue.RedisEndpoint;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.lang.management.ThreadMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import javafx.application.Platform;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import org.HdrHistogram.Histogram;
+
+/**
+ * The console at scale: opens the real console window on a Redis holding a queue with 1,000,000
+ * completed and 100,000 failed jobs (filled by {@code bench/console-scale.sh}), then does what an
+ * operator does (overview, open the queue, page, bigger pages, job details, searches, exports,
+ * idle refreshes) and measures, per phase:
+ *
+ * <ul>
+ *   <li>how long the FX thread could not run a task: a probe thread posts a task with
+ *       {@link Platform#runLater} and, once it ran, the next one 5 ms later; the delay between post
+ *       and run is the time the UI thread was busy (layout, CSS, rendering hand-off, our code), i.e.
+ *       how long a click or key press would have waited; for the longest wait, the CPU time the FX
+ *       thread used meanwhile (ns, JMX) and the GC time (ms) tell work on the FX thread apart from a
+ *       thread that did not get a core or a collection that stopped every thread;</li>
+ *   <li>the heap: sampled every 100 ms (the largest value, garbage included), and the live heap after
+ *       a full GC at the end of the phase (JMX).</li>
+ * </ul>
+ *
+ * <pre>ConsoleScaleBench REDIS_URL QUEUE COMPLETED FAILED EXPORT_DIR   (under xvfb-run; see bench/console-scale.sh)</pre>
+ */
+public final class ConsoleScaleBench {
+    private static final long PROBE_EVERY_MS = 5;
+    private static final long LONG_WAIT_MS = 600_000;
+
+    private final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+    private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    private final List<GarbageCollectorMXBean> collectors = ManagementFactory.getGarbageCollectorMXBeans();
+    /** The longest wait of the phase, with the FX thread's CPU time and the GC time while it lasted. */
+    private volatile long[] longest = {0, 0, 0};
+    private volatile long fxThreadId = -1;
+    private final List<String> report = new ArrayList<>();
+    private final AtomicLong maxHeapSample = new AtomicLong();
+    private volatile Histogram stalls = new Histogram(TimeUnit.SECONDS.toMicros(60), 3);
+    private volatile boolean running = true;
+    private ConsoleHarness console;
+
+    private ConsoleScaleBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        new ConsoleScaleBench().run(args[0], args[1], Long.parseLong(args[2]), Long.parseLong(args[3]),
+                Path.of(args[4]));
+        System.exit(0);
+    }
+
+    private static String n(long count) {
+        return String.format(Locale.ROOT, "%,d", count);
+    }
+
+    private void run(String url, String queue, long completed, long failed, Path exportDir) throws Exception {
+        String ofCompleted = " of " + n(completed);
+        ConsoleHarness.startToolkit();
+        startProbe();
+        System.out.printf("JVM: %s, max heap %d MB, %s%n", System.getProperty("java.vm.version"),
+                Runtime.getRuntime().maxMemory() >> 20, ManagementFactory.getRuntimeMXBean().getInputArguments());
+        report.add("| phase | took s | FX probes | FX wait p99 ms | FX wait max ms (FX CPU / GC in it) "
+                + "| heap max sampled MB | live heap after GC MB |");
+        report.add("|---|---:|---:|---:|---:|---:|---:|");
+
+        phase("open the console, overview polls 10 s", () -> {
+            console = ConsoleHarness.open(new ConsoleSettings(RedisEndpoint.parse(url), "bull", Duration.ofSeconds(2),
+                    false, Theme.LIGHT, null, PersonalDataMask.DEFAULT), (owner, question, action) -> true);
+            ConsoleHarness.await("overview lists " + queue, 60_000, () -> ((TableView<?>) console.stage().getScene()
+                    .lookup("#queue-table")).getItems().size() > 0);
+            Thread.sleep(10_000);
+        });
+        phase("open the queue, completed tab (" + n(completed) + ")", () -> {
+            ConsoleHarness.fxRun(() -> console.wiring().mainWindow().openQueue(queue));
+            ConsoleHarness.fxRun(() -> vm().selectState(JobState.COMPLETED));
+            awaitPage("1–50" + ofCompleted);
+        });
+        phase("20 page turns, 50 per page", () -> {
+            for (int i = 1; i <= 20; i++) {
+                ConsoleHarness.fxRun(() -> vm().nextPage());
+                long from = (long) i * 50 + 1;
+                awaitPage(n(from) + "–" + n(from + 49) + ofCompleted);
+            }
+        });
+        phase("500 per page, 10 page turns", () -> {
+            ConsoleHarness.fxRun(() -> vm().pageSizeProperty().set(500));
+            awaitPage("1–500" + ofCompleted);
+            for (int i = 1; i <= 10; i++) {
+                ConsoleHarness.fxRun(() -> vm().nextPage());
+                long from = (long) i * 500 + 1;
+                awaitPage(n(from) + "–" + n(from + 499) + ofCompleted);
+            }
+        });
+        phase("failed tab (" + n(failed) + "), 20 job details", () -> {
+            ConsoleHarness.fxRun(() -> vm().selectState(JobState.FAILED));
+            awaitPage("1–500 of " + n(failed));
+            for (int i = 0; i < 20; i++) {
+                int row = i * 20;
+                ConsoleHarness.fxRun(() -> {
+                    @SuppressWarnings("unchecked")
+                    TableView<Object> table = (TableView<Object>) console.lookup("#job-table");
+                    table.getSelectionModel().clearAndSelect(row);
+                    table.scrollTo(row);
+                });
+                String id = ConsoleHarness.fx(() -> vm().rows().get(row).id());
+                ConsoleHarness.await("detail of " + id, 30_000, () -> ((Label) console.lookup("#detail-title"))
+                        .getText().startsWith("Job " + id + " ") && !console.lookup("#detail-message").isVisible());
+            }
+        });
+        // the fill gives job i the failed reason "boom i": completed 1..C, failed C+1..C+F
+        phase("search " + n(failed) + " failed jobs, 1 match", () -> search(JobState.FAILED,
+                "boom " + (completed + failed / 2), "1 found"));
+        phase("search completed, stops at 5,000 matches", () -> search(JobState.COMPLETED, "boom",
+                "first 5,000 shown"));
+        phase("search " + n(completed) + " completed jobs, 1 match", () -> search(JobState.COMPLETED,
+                "boom " + (completed * 7 / 9), "1 found"));
+        phase("export " + n(failed) + " failed jobs as CSV", () -> export(JobState.FAILED, JobExport.Format.CSV,
+                exportDir.resolve("failed.csv")));
+        phase("export " + n(completed) + " completed jobs as JSON", () -> export(JobState.COMPLETED,
+                JobExport.Format.JSON, exportDir.resolve("completed.json")));
+        phase("queue tab open, idle 20 s (auto-refresh)", () -> {
+            ConsoleHarness.fxRun(() -> vm().showPage());
+            Thread.sleep(20_000);
+        });
+        running = false;
+        console.close();
+        report.forEach(System.out::println);
+    }
+
+    private QueueController queueScreen() {
+        return console.queue();
+    }
+
+    private QueueViewModel vm() {
+        return queueScreen().getViewModel();
+    }
+
+    private void awaitPage(String text) throws Exception {
+        ConsoleHarness.await("page " + text, 60_000, () -> text.equals(vm().getPageText()) && !vm().isLoading());
+    }
+
+    private void search(JobState state, String text, String outcome) throws Exception {
+        if (ConsoleHarness.fx(() -> vm().getState()) != state) {
+            ConsoleHarness.fxRun(() -> vm().selectState(state));
+            ConsoleHarness.await("page of " + state, 60_000, () -> !vm().isLoading());
+        }
+        ConsoleHarness.fxRun(() -> vm().search(text));
+        ConsoleHarness.await("search " + text, LONG_WAIT_MS, () -> !vm().isSearching()
+                && outcome.equals(vm().getPageText()));
+        System.out.println("  " + ConsoleHarness.fx(() -> vm().getStatusText()));
+    }
+
+    private void export(JobState state, JobExport.Format format, Path file) throws Exception {
+        QueueActionsViewModel actions = queueScreen().getActions();
+        int before = ConsoleHarness.fx(() -> actions.notices().size());
+        ConsoleHarness.fxRun(() -> actions.exportState(state, format, file));
+        ConsoleHarness.await("export " + file, LONG_WAIT_MS, () -> actions.notices().size() > before
+                && !actions.isBusy());
+        System.out.println("  " + ConsoleHarness.fx(() -> actions.notices().get(actions.notices().size() - 1).text())
+                + String.format(Locale.ROOT, " (%,d MB)", Files.size(file) >> 20));
+        Files.delete(file);
+    }
+
+    @FunctionalInterface
+    private interface Step {
+        void run() throws Exception;
+    }
+
+    private void phase(String name, Step step) throws Exception {
+        System.gc();
+        stalls = new Histogram(TimeUnit.SECONDS.toMicros(60), 3);
+        longest = new long[] {0, 0, 0};
+        maxHeapSample.set(0);
+        long t0 = System.nanoTime();
+        step.run();
+        double took = (System.nanoTime() - t0) / 1e9;
+        Histogram h = stalls;
+        long maxSampled = maxHeapSample.get();
+        long live = liveHeap();
+        long[] worst = longest;
+        String line = String.format(Locale.ROOT, "| %s | %.1f | %,d | %.1f | %.1f (%d / %d) | %d | %d |", name, took,
+                h.getTotalCount(), h.getValueAtPercentile(99) / 1000.0, worst[0] / 1000.0, worst[1] / 1_000_000,
+                worst[2], maxSampled >> 20, live >> 20);
+        report.add(line);
+        System.out.println(line);
+        if (System.getenv("BENCH_HISTOGRAM") != null) {
+            printHeapHistogram(12);
+        }
+    }
+
+    /**
+     * The heap in use after full collections: the smallest of a few, because a collection asked for
+     * while a JNI critical section is held (the software renderer holds them) is skipped.
+     */
+    private long liveHeap() throws InterruptedException {
+        long least = Long.MAX_VALUE;
+        for (int i = 0; i < 4; i++) {
+            memory.gc();
+            least = Math.min(least, memory.getHeapMemoryUsage().getUsed());
+            Thread.sleep(100);
+        }
+        return least;
+    }
+
+    /** The classes taking most of the live heap (jcmd GC.class_histogram), to see what a phase kept. */
+    private static void printHeapHistogram(int lines) throws Exception {
+        Object text = ManagementFactory.getPlatformMBeanServer().invoke(
+                new javax.management.ObjectName("com.sun.management:type=DiagnosticCommand"), "gcClassHistogram",
+                new Object[] {new String[0]}, new String[] {String[].class.getName()});
+        String.valueOf(text).lines().limit(lines + 2L).forEach(l -> System.out.println("    " + l));
+    }
+
+    private long gcMillis() {
+        long sum = 0;
+        for (GarbageCollectorMXBean gc : collectors) {
+            sum += Math.max(0, gc.getCollectionTime());
+        }
+        return sum;
+    }
+
+    /** Posts a task to the FX thread, records how long it waited to run, and posts the next 5 ms later. */
+    private void startProbe() throws Exception {
+        fxThreadId = ConsoleHarness.fx(() -> Thread.currentThread().getId());
+        Thread probe = new Thread(() -> {
+            long lastHeap = 0;
+            while (running) {
+                long cpu0 = threads.getThreadCpuTime(fxThreadId);
+                long gc0 = gcMillis();
+                long posted = System.nanoTime();
+                java.util.concurrent.CountDownLatch ran = new java.util.concurrent.CountDownLatch(1);
+                long[] at = new long[1];
+                Platform.runLater(() -> {
+                    at[0] = System.nanoTime();
+                    ran.countDown();
+                });
+                try {
+                    ran.await();
+                    long waitedMicros = Math.max(0, (at[0] - posted) / 1_000);
+                    stalls.recordValue(waitedMicros);
+                    if (waitedMicros > longest[0]) {
+                        longest = new long[] {waitedMicros, threads.getThreadCpuTime(fxThreadId) - cpu0,
+                            gcMillis() - gc0};
+                    }
+                    if (System.nanoTime() - lastHeap > TimeUnit.MILLISECONDS.toNanos(100)) {
+                        lastHeap = System.nanoTime();
+                        maxHeapSample.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
+                    }
+                    Thread.sleep(PROBE_EVERY_MS);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }, "fx-stall-probe");
+        probe.setDaemon(true);
+        probe.start();
+    }
+}
