@@ -7,6 +7,7 @@ import dev.bullpen.checkout.RewardWebhook;
 import dev.bullpen.queue.InvalidInputException;
 import dev.bullpen.queue.QueueConnection;
 import dev.bullpen.queue.redis.RedisQueueConnection;
+import dev.bullpen.simulate.InjectedFailures;
 import dev.bullpen.simulate.RewardWorkers;
 import dev.bullpen.worker.WorkerListener;
 import dev.bullpen.worker.WorkerOptions;
@@ -61,6 +62,10 @@ final class WorkerCommand implements Callable<Integer> {
             description = "Simulation aid: this share of jobs fails on purpose on its first attempt")
     double failRate;
 
+    @Option(names = "--fail-for-good-rate", defaultValue = "0", paramLabel = "P", hidden = true,
+            description = "Simulation aid: this share of jobs fails every attempt (a manual retry succeeds)")
+    double failForGoodRate;
+
     @Option(names = "--fail-seed", defaultValue = "1", paramLabel = "S", hidden = true)
     long failSeed;
 
@@ -72,8 +77,8 @@ final class WorkerCommand implements Callable<Integer> {
         if (concurrency < 1) {
             throw new InvalidInputException("--concurrency must be 1 or more");
         }
-        if (failRate < 0 || failRate > 1) {
-            throw new InvalidInputException("--fail-rate must be between 0 and 1");
+        if (failRate < 0 || failRate > 1 || failForGoodRate < 0 || failForGoodRate > 1) {
+            throw new InvalidInputException("--fail-rate and --fail-for-good-rate must be between 0 and 1");
         }
         PrintWriter out = spec.commandLine().getOut();
         Clock clock = Clock.systemUTC();
@@ -99,8 +104,8 @@ final class WorkerCommand implements Callable<Integer> {
                     .shutdownGrace(Duration.ofMillis(graceMs)).listener(counts).clock(clock).build();
             RewardListener listener = webhook.<RewardListener>map(w -> w).orElse(RewardListener.NONE);
             Signals.onTermOrInterrupt(stop::countDown);
-            RewardWorkers workers = new RewardWorkers(store, (RedisQueueConnection) c, 1, options, listener, failRate,
-                    failSeed, clock);
+            RewardWorkers workers = new RewardWorkers(store, (RedisQueueConnection) c, 1, options, listener,
+                    new InjectedFailures.Rates(failRate, failForGoodRate, failSeed), clock);
             out.printf("worker started on %s (concurrency %d)%s%n", queue, concurrency,
                     webhook.isPresent() ? ", reward webhook on" : "");
             out.flush();
