@@ -9,7 +9,7 @@ import dev.bullpen.queue.QueueConnection;
 import dev.bullpen.queue.redis.RedisQueueConnection;
 import dev.bullpen.simulate.InjectedFailures;
 import dev.bullpen.simulate.RewardWorkers;
-import dev.bullpen.worker.WorkerListener;
+import dev.bullpen.worker.JobCounts;
 import dev.bullpen.worker.WorkerOptions;
 import java.io.PrintWriter;
 import java.time.Clock;
@@ -17,7 +17,6 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.atomic.AtomicLong;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
@@ -83,19 +82,7 @@ final class WorkerCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Clock clock = Clock.systemUTC();
         CountDownLatch stop = new CountDownLatch(1);
-        AtomicLong completed = new AtomicLong();
-        AtomicLong failedAttempts = new AtomicLong();
-        WorkerListener counts = new WorkerListener() {
-            @Override
-            public void completed(String jobId, Object result) {
-                completed.incrementAndGet();
-            }
-
-            @Override
-            public void failed(String jobId, String reason, boolean finalFailure) {
-                failedAttempts.incrementAndGet();
-            }
-        };
+        JobCounts counts = new JobCounts();
         Optional<RewardWebhook> webhook = RewardWebhook.fromEnvironment(System.getenv());
         try (MallStore store = db.open(); QueueConnection c = GlobalOptions.of(spec).connect()) {
             WorkerOptions options = WorkerOptions.builder().concurrency(concurrency)
@@ -111,8 +98,8 @@ final class WorkerCommand implements Callable<Integer> {
             out.flush();
             stop.await();
             boolean clean = workers.close(options.shutdownGrace());
-            out.printf("worker stopped: %d job(s) completed, %d failed attempt(s)%s%n", completed.get(),
-                    failedAttempts.get(), clean ? "" : " (running jobs abandoned after the grace period)");
+            out.printf("worker stopped: %d job(s) completed, %d failed attempt(s)%s%n", counts.completed(),
+                    counts.failedAttempts(), clean ? "" : " (running jobs abandoned after the grace period)");
             out.flush();
             return ExitCodes.OK;
         } finally {

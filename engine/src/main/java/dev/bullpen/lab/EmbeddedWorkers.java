@@ -12,7 +12,7 @@ import dev.bullpen.queue.RedisEndpoint;
 import dev.bullpen.queue.redis.RedisQueueConnection;
 import dev.bullpen.simulate.RewardWorkers;
 import dev.bullpen.worker.Worker;
-import dev.bullpen.worker.WorkerListener;
+import dev.bullpen.worker.JobCounts;
 import dev.bullpen.worker.WorkerOptions;
 import java.time.Clock;
 import java.time.Duration;
@@ -21,7 +21,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -63,8 +62,7 @@ public final class EmbeddedWorkers implements AutoCloseable {
     private ScheduledExecutorService relayScheduler;
     private int started;
 
-    private record Running(int number, Worker worker, int concurrency, Instant startedAt, AtomicLong completed,
-            AtomicLong failedAttempts, AtomicLong failedForGood) {
+    private record Running(int number, Worker worker, int concurrency, Instant startedAt, JobCounts counts) {
     }
 
     /**
@@ -148,7 +146,7 @@ public final class EmbeddedWorkers implements AutoCloseable {
     /** The running workers, oldest first. */
     public synchronized List<WorkerStatus> status() {
         return running.stream().map(r -> new WorkerStatus(r.number(), r.concurrency(), r.startedAt(),
-                r.completed().get(), r.failedAttempts().get(), r.failedForGood().get())).toList();
+                r.counts().completed(), r.counts().failedAttempts(), r.counts().failedForGood())).toList();
     }
 
     @Override
@@ -158,28 +156,12 @@ public final class EmbeddedWorkers implements AutoCloseable {
 
     private Running start(int number, int concurrency) {
         openResources();
-        AtomicLong completed = new AtomicLong();
-        AtomicLong failed = new AtomicLong();
-        AtomicLong failedForGood = new AtomicLong();
-        WorkerListener counts = new WorkerListener() {
-            @Override
-            public void completed(String jobId, Object result) {
-                completed.incrementAndGet();
-            }
-
-            @Override
-            public void failed(String jobId, String reason, boolean finalFailure) {
-                failed.incrementAndGet();
-                if (finalFailure) {
-                    failedForGood.incrementAndGet();
-                }
-            }
-        };
+        JobCounts counts = new JobCounts();
         WorkerOptions options = WorkerOptions.builder().concurrency(concurrency).listener(counts).clock(clock)
                 .shutdownGrace(grace).build();
         Worker w = new Worker(connection, RewardJob.QUEUE, new RewardJobProcessor(
                 new RewardProcessor(store, RewardSettings.defaults(), clock)), options).start();
-        return new Running(number, w, concurrency, clock.instant(), completed, failed, failedForGood);
+        return new Running(number, w, concurrency, clock.instant(), counts);
     }
 
     private void stop(Running r) {
