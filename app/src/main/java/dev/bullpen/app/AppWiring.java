@@ -7,6 +7,8 @@ import dev.bullpen.app.fx.FxmlView;
 import dev.bullpen.app.fx.Poller;
 import dev.bullpen.app.jobs.JobDetailController;
 import dev.bullpen.app.jobs.JobDetailViewModel;
+import dev.bullpen.app.lab.LabController;
+import dev.bullpen.app.lab.LabWiring;
 import dev.bullpen.app.mainwindow.MainWindowController;
 import dev.bullpen.app.mainwindow.QueueScreen;
 import dev.bullpen.app.overview.OverviewController;
@@ -16,6 +18,7 @@ import dev.bullpen.app.queue.QueueController;
 import dev.bullpen.app.queue.QueueViewModel;
 import dev.bullpen.app.redis.RedisController;
 import dev.bullpen.app.redis.RedisViewModel;
+import dev.bullpen.app.workers.WorkersController;
 import dev.bullpen.monitor.OverviewSnapshot;
 import dev.bullpen.monitor.QueueInspector;
 import java.time.Duration;
@@ -59,6 +62,7 @@ public final class AppWiring implements AutoCloseable {
     private final ZoneId zone = ZoneId.systemDefault();
     private final RedisViewModel redis = new RedisViewModel();
     private final Poller<Map<String, String>> redisInfo;
+    private final LabWiring lab;
     private MainWindowController mainWindow;
 
     /** @param fx runs UI updates: {@code Platform::runLater} in the app */
@@ -112,7 +116,10 @@ public final class AppWiring implements AutoCloseable {
                         redis.markFailed(error);
                     }
                 }, REDIS_INFO_INTERVAL, MAX_BACKOFF);
+        this.lab = new LabWiring(settings, inspector, scheduler, background, fx, confirmer, MAX_BACKOFF);
         this.controllers = new ControllerFactory(Map.of(
+                LabController.class, lab::labController,
+                WorkersController.class, lab::workersController,
                 RedisController.class, () -> new RedisController(redis),
                 MainWindowController.class, () -> {
                     mainWindow = new MainWindowController(overview, this::queueScreen, settings.readOnly(),
@@ -123,6 +130,11 @@ public final class AppWiring implements AutoCloseable {
                     return mainWindow;
                 },
                 OverviewController.class, () -> new OverviewController(overview, name -> mainWindow.openQueue(name))));
+    }
+
+    /** The load-test lab and Workers screen. */
+    public LabWiring lab() {
+        return lab;
     }
 
     /** The window's frame, once the scene is created. */
@@ -183,6 +195,7 @@ public final class AppWiring implements AutoCloseable {
                 settings.prefix(), settings.pollInterval().toMillis());
         poller.start();
         redisInfo.start();
+        lab.start();
         ConsoleSettings.OpenAt at = settings.openAt();
         if (at != null) {
             mainWindow.openQueue(at.queue());
@@ -198,6 +211,7 @@ public final class AppWiring implements AutoCloseable {
     public void close() {
         poller.close();
         redisInfo.close();
+        lab.close();
         if (mainWindow != null) {
             mainWindow.closeAll();
         }

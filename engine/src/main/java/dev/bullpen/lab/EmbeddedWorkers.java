@@ -57,6 +57,7 @@ public final class EmbeddedWorkers implements AutoCloseable {
     private final Clock clock;
     private final Duration grace;
     private final List<Running> running = new ArrayList<>();
+    private volatile List<Running> published = List.of();
     private RedisQueueConnection connection;
     private MallStore store;
     private ScheduledExecutorService relayScheduler;
@@ -115,21 +116,26 @@ public final class EmbeddedWorkers implements AutoCloseable {
             throw new IllegalArgumentException("concurrency must be between 1 and " + MAX_CONCURRENCY + ", got "
                     + concurrency);
         }
-        while (running.size() > count) {
-            stop(running.remove(running.size() - 1));
-        }
-        for (int i = 0; i < running.size(); i++) {
-            Running r = running.get(i);
-            if (r.concurrency() != concurrency) {
-                stop(r);
-                running.set(i, start(r.number(), concurrency));
+        try {
+            while (running.size() > count) {
+                stop(running.remove(running.size() - 1));
             }
-        }
-        while (running.size() < count) {
-            running.add(start(++started, concurrency));
-        }
-        if (running.isEmpty()) {
-            closeResources();
+            for (int i = 0; i < running.size(); i++) {
+                Running r = running.get(i);
+                if (r.concurrency() != concurrency) {
+                    stop(r);
+                    running.remove(i);
+                    running.add(i, start(r.number(), concurrency));
+                }
+            }
+            while (running.size() < count) {
+                running.add(start(++started, concurrency));
+            }
+        } finally {
+            if (running.isEmpty()) {
+                closeResources();
+            }
+            published = List.copyOf(running);
         }
         LOG.info("EmbeddedWorkers(queue={}, prefix={}) now {} x concurrency {}", RewardJob.QUEUE, prefix, count,
                 concurrency);
@@ -139,13 +145,14 @@ public final class EmbeddedWorkers implements AutoCloseable {
     public synchronized void stopAll() {
         while (!running.isEmpty()) {
             stop(running.remove(running.size() - 1));
+            published = List.copyOf(running);
         }
         closeResources();
     }
 
-    /** The running workers, oldest first. */
-    public synchronized List<WorkerStatus> status() {
-        return running.stream().map(r -> new WorkerStatus(r.number(), r.concurrency(), r.startedAt(),
+    /** The running workers, oldest first, as of the last finished change (never waits for one in progress). */
+    public List<WorkerStatus> status() {
+        return published.stream().map(r -> new WorkerStatus(r.number(), r.concurrency(), r.startedAt(),
                 r.counts().completed(), r.counts().failedAttempts(), r.counts().failedForGood())).toList();
     }
 
