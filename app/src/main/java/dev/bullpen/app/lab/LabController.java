@@ -202,6 +202,7 @@ public final class LabController {
         measures.setItems(viewModel.measures());
         columns(verdicts, List.of("verdict", "what", "detail"), List.of(r -> r.ok() ? "✔" : "✘",
                 LabViewModel.VerdictRow::what, LabViewModel.VerdictRow::detail));
+        widths(verdicts, 60, 230);
         verdicts.setItems(viewModel.verdicts());
         verdicts.setRowFactory(t -> new javafx.scene.control.TableRow<>() {
             @Override
@@ -215,6 +216,7 @@ public final class LabController {
                 List.of(LabViewModel.RunRow::started, LabViewModel.RunRow::load, LabViewModel.RunRow::duration,
                         LabViewModel.RunRow::checkouts, LabViewModel.RunRow::throughput,
                         LabViewModel.RunRow::checkoutP99, LabViewModel.RunRow::verdict));
+        widths(history, 160, 300, 70, 100, 100, 110);
         history.setItems(viewModel.history());
         history.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         var selected = Bindings.size(history.getSelectionModel().getSelectedItems());
@@ -224,6 +226,7 @@ public final class LabController {
         historyStatus.textProperty().bind(viewModel.historyStatusProperty());
         columns(comparison, List.of("", "run A", "run B", "B against A"), List.of(LabViewModel.CompareRow::what,
                 LabViewModel.CompareRow::a, LabViewModel.CompareRow::b, LabViewModel.CompareRow::change));
+        widths(comparison, 180, 300, 300);
         comparison.setItems(viewModel.comparison());
         comparisonTitle.textProperty().bind(viewModel.comparisonTitleProperty());
         redraw();
@@ -239,6 +242,14 @@ public final class LabController {
             table.getColumns().add(c);
         }
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+    }
+
+    /** Widths of the first columns (they grow by at most a fifth); the last one takes what is left. */
+    private static void widths(TableView<?> table, double... widths) {
+        for (int i = 0; i < widths.length && i < table.getColumns().size(); i++) {
+            table.getColumns().get(i).setPrefWidth(widths[i]);
+            table.getColumns().get(i).setMaxWidth(widths[i] * 1.2);
+        }
     }
 
     private void redraw() {

@@ -4,7 +4,6 @@ import dev.bullpen.app.fx.Background;
 import dev.bullpen.app.fx.Errors;
 import dev.bullpen.lab.Lab;
 import dev.bullpen.lab.RunHistory;
-import dev.bullpen.simulate.DurationText;
 import dev.bullpen.simulate.HtmlReport;
 import dev.bullpen.simulate.LiveSnapshot;
 import dev.bullpen.simulate.MeasureSummary;
@@ -140,8 +139,8 @@ public final class LabViewModel {
 
     /** The lab's key prefix and database, for the screen's header. */
     public String where() {
-        return "Runs on prefix " + lab.prefix() + " (its own queue, apart from the queues above) with the mall in "
-                + dev.bullpen.checkout.jdbc.JdbcMallStore.safe(lab.defaultDbUrl()) + " unless a database is given.";
+        return "Runs under key prefix " + lab.prefix() + " (its own checkout queue, apart from the queues the console "
+                + "watches) on a fresh mall in " + LabText.database(lab.defaultDbUrl()) + " unless a database is given.";
     }
 
     /** The database the form names, or the lab's own; for the workers the Workers screen starts. */
@@ -260,10 +259,10 @@ public final class LabViewModel {
         checkouts.set(String.format(Locale.ROOT, "%,d", s.checkouts()));
         perSecond.set(String.format(Locale.ROOT, "%,.0f", s.perSecond()));
         rejected.set(String.format(Locale.ROOT, "%,d", s.failures()));
-        checkoutP99.set(DurationText.millis(s.checkoutP99Ms()));
+        checkoutP99.set(LabText.millis(s.checkoutP99Ms()));
         queueDepth.set(String.format(Locale.ROOT, "%,d waiting · %,d active · %,d delayed · %,d failed", s.waiting(),
                 s.active(), s.delayed(), s.failed()));
-        jobWait.set(s.point() == null ? "—" : DurationText.millis(s.point().oldestWaitMs()));
+        jobWait.set(s.point() == null ? "—" : LabText.millis(s.point().oldestWaitMs()));
         phase.set(switch (s.phase()) {
             case "load" -> "Load running";
             case "drain" -> "Draining the queue";
@@ -313,7 +312,7 @@ public final class LabViewModel {
     }
 
     private static String ms(long count, double v) {
-        return count == 0 ? "—" : DurationText.millis(v);
+        return count == 0 ? "—" : LabText.millis(v);
     }
 
     static List<VerdictRow> verdictsOf(SimulationReport r) {
@@ -339,8 +338,8 @@ public final class LabViewModel {
         out.add(new VerdictRow("Refused checkouts", refused, true));
         for (Slo.Verdict v : r.slos()) {
             out.add(new VerdictRow("SLO " + v.slo().text(), (v.met() ? "met" : "MISSED") + ": actual "
-                    + (Double.isNaN(v.actualMs()) ? "no samples" : DurationText.millis(v.actualMs())) + ", limit "
-                    + DurationText.millis(v.slo().limitMs()), v.met()));
+                    + (Double.isNaN(v.actualMs()) ? "no samples" : LabText.millis(v.actualMs())) + ", limit "
+                    + LabText.millis(v.slo().limitMs()), v.met()));
         }
         return out;
     }
@@ -441,6 +440,10 @@ public final class LabViewModel {
                 "database")) {
             String x = a.parameters().getOrDefault(p, "—");
             String y = b.parameters().getOrDefault(p, "—");
+            if (p.equals("database")) {
+                x = LabText.database(x);
+                y = LabText.database(y);
+            }
             rows.add(new CompareRow(p, x, y, x.equals(y) ? "" : "differs"));
         }
         rows.add(number("checkouts", a.checkouts(), b.checkouts(), "%,.0f", true));
@@ -479,8 +482,8 @@ public final class LabViewModel {
     }
 
     private static CompareRow latency(String what, double a, double b) {
-        return new CompareRow(what, Double.isNaN(a) ? "—" : DurationText.millis(a),
-                Double.isNaN(b) ? "—" : DurationText.millis(b), change(a, b, false));
+        return new CompareRow(what, Double.isNaN(a) ? "—" : LabText.millis(a),
+                Double.isNaN(b) ? "—" : LabText.millis(b), change(a, b, false));
     }
 
     /** {@code +12 % (better)}; empty when equal or not comparable. */

@@ -3,6 +3,7 @@ package dev.bullpen.app.workers;
 import dev.bullpen.app.fx.Background;
 import dev.bullpen.app.fx.Errors;
 import dev.bullpen.app.lab.LabForm;
+import dev.bullpen.app.lab.LabText;
 import dev.bullpen.lab.EmbeddedWorkers;
 import dev.bullpen.monitor.ConnectedWorker;
 import java.time.Clock;
@@ -123,7 +124,8 @@ public final class WorkersViewModel {
         }, p -> {
             pool = p;
             busy.set(false);
-            say(n == 0 ? "Stopped." : "Running " + n + " worker(s) × " + c + " on " + p.database() + ".", false);
+            say(n == 0 ? "Stopped." : "Running " + n + " worker(s) × " + c + " on " + LabText.database(db) + ".",
+                    false);
             showEmbedded(p.status());
         }, e -> {
             busy.set(false);
