@@ -7,7 +7,6 @@ import dev.bullpen.app.fx.FxmlView;
 import dev.bullpen.app.fx.Poller;
 import dev.bullpen.app.jobs.JobDetailController;
 import dev.bullpen.app.jobs.JobDetailViewModel;
-import dev.bullpen.app.lab.LabController;
 import dev.bullpen.app.lab.LabWiring;
 import dev.bullpen.app.mainwindow.MainWindowController;
 import dev.bullpen.app.mainwindow.QueueScreen;
@@ -18,7 +17,6 @@ import dev.bullpen.app.queue.QueueController;
 import dev.bullpen.app.queue.QueueViewModel;
 import dev.bullpen.app.redis.RedisController;
 import dev.bullpen.app.redis.RedisViewModel;
-import dev.bullpen.app.workers.WorkersController;
 import dev.bullpen.monitor.OverviewSnapshot;
 import dev.bullpen.monitor.QueueInspector;
 import java.time.Duration;
@@ -118,8 +116,6 @@ public final class AppWiring implements AutoCloseable {
                 }, REDIS_INFO_INTERVAL, MAX_BACKOFF);
         this.lab = new LabWiring(settings, inspector, scheduler, background, fx, confirmer, MAX_BACKOFF);
         this.controllers = new ControllerFactory(Map.of(
-                LabController.class, lab::labController,
-                WorkersController.class, lab::workersController,
                 RedisController.class, () -> new RedisController(redis),
                 MainWindowController.class, () -> {
                     mainWindow = new MainWindowController(overview, this::queueScreen, settings.readOnly(),
@@ -180,8 +176,9 @@ public final class AppWiring implements AutoCloseable {
     public Scene createScene() {
         // 1280x800 where the screen has room, never larger than the screen's usable area
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
-        return new Scene(FxmlView.MAIN_WINDOW.load(controllers), Math.min(1280, screen.getWidth()),
-                Math.min(800, screen.getHeight()));
+        Parent root = FxmlView.MAIN_WINDOW.load(controllers);
+        lab.attach((javafx.scene.control.TabPane) root.lookup("#main-tabs"));
+        return new Scene(root, Math.min(1280, screen.getWidth()), Math.min(800, screen.getHeight()));
     }
 
     /** Shows the main window in the stage and starts polling. Call on the FX thread. */

@@ -10,7 +10,11 @@ import javafx.scene.Parent;
 public enum FxmlView {
     MAIN_WINDOW("/fxml/main_window.fxml"),
     /** One queue's screen (includes {@code job_detail.fxml}); loaded once per opened queue. */
-    QUEUE("/fxml/queue.fxml");
+    QUEUE("/fxml/queue.fxml"),
+    /** The Load test tab; loaded when the tab is first selected. */
+    LAB("/fxml/lab.fxml"),
+    /** The Workers tab; loaded when the tab is first selected. */
+    WORKERS("/fxml/workers.fxml");
 
     private final String path;
 

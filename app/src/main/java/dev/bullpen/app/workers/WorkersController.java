@@ -1,6 +1,7 @@
 package dev.bullpen.app.workers;
 
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -11,13 +12,17 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.layout.BorderPane;
 
 /** Binds {@code workers.fxml} to the {@link WorkersViewModel}. */
 public final class WorkersController {
     private static final PseudoClass ERROR = PseudoClass.getPseudoClass("error");
 
     private final WorkersViewModel viewModel;
+    private final Consumer<Boolean> showing;
 
+    @FXML
+    private BorderPane root;
     @FXML
     private Label where;
     @FXML
@@ -39,8 +44,10 @@ public final class WorkersController {
     @FXML
     private TableView<WorkersViewModel.ConnectedRow> connected;
 
-    public WorkersController(WorkersViewModel viewModel) {
+    /** @param showing told whether the screen shows (its tab selected), to read Redis only then */
+    public WorkersController(WorkersViewModel viewModel, Consumer<Boolean> showing) {
         this.viewModel = viewModel;
+        this.showing = showing;
     }
 
     public WorkersViewModel getViewModel() {
@@ -49,6 +56,13 @@ public final class WorkersController {
 
     @FXML
     private void initialize() {
+        // a tab's content sits in a region the tab pane shows only while the tab is selected
+        root.parentProperty().addListener((o, was, now) -> {
+            if (now != null) {
+                now.visibleProperty().addListener((v, hidden, visible) -> showing.accept(visible));
+                showing.accept(now.isVisible());
+            }
+        });
         where.setText(viewModel.where());
         message.textProperty().bind(viewModel.messageProperty());
         viewModel.messageIsErrorProperty().addListener((o, was, now) -> message.pseudoClassStateChanged(ERROR, now));
