@@ -145,7 +145,12 @@ public final class LabScreenshots {
         waitUntil("workers stopped", 60, () -> table("#workers-embedded").getItems().isEmpty());
     }
 
-    private void shoot(String name) throws IOException, InterruptedException {
+    private void shoot(String name) throws Exception {
+        // on a loaded machine the window repaints late: let the FX thread drain and render twice first
+        for (int i = 0; i < 2; i++) {
+            fx(() -> null);
+            Thread.sleep(1500);
+        }
         Path file = out.resolve(name + ".png");
         Process p = new ProcessBuilder("bash", "-c", "import -window \"$(xwininfo -root -tree | awk '/\"Bullpen/ "
                 + "{print $1; exit}')\" \"$0\"", file.toString()).inheritIO().start();
