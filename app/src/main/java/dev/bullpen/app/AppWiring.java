@@ -19,6 +19,7 @@ import dev.bullpen.app.fx.FxmlView;
 import dev.bullpen.app.jobs.JobDetailController;
 import dev.bullpen.app.jobs.JobDetailViewModel;
 import dev.bullpen.app.jobs.Masking;
+import dev.bullpen.app.lab.LabWiring;
 import dev.bullpen.app.mainwindow.MainWindowController;
 import dev.bullpen.app.mainwindow.QueueScreen;
 import dev.bullpen.app.mainwindow.SessionViews;
@@ -72,6 +73,8 @@ public final class AppWiring implements AutoCloseable {
     private final ControllerFactory controllers;
     private WindowState remembered = WindowState.initial();
     private final AlertSettingsStore alertSettings;
+    private final LabWiring lab;
+    private final ConnectionSession labSession;
     private MainWindowController mainWindow;
     private Stage stage;
     private volatile Bounds normalBounds;
@@ -105,6 +108,13 @@ public final class AppWiring implements AutoCloseable {
                                 DesktopNotifier.create(() -> stage, this::showAlerts), zone)),
                 PasswordPrompt.dialog(this::owner), ConnectionEditor.dialog(this::owner), confirmer,
                 settings.readOnly(), env);
+        // the Load test and Workers tabs work on the Redis given with --redis (or the default one), with their own
+        // reader and threads: they write (a lab prefix, embedded workers), whatever connection is in front
+        this.labSession = new ConnectionSession(new ConnectionSession.Target("lab", settings.endpoint().display(),
+                null, settings.endpoint(), settings.prefix(), settings.readOnly(), settings.pollInterval()), fx, zone,
+                (server, background) -> new AlertsViewModel(server, alertSettings, background, (title, text) -> { }, zone));
+        this.lab = new LabWiring(settings, labSession.inspector(), labSession.scheduler(), labSession.background(), fx,
+                confirmer, ConnectionSession.MAX_BACKOFF);
         this.controllers = new ControllerFactory(Map.of(
                 MainWindowController.class, () -> {
                     mainWindow = new MainWindowController(connections, this::sessionViews, this::queueScreen,
@@ -123,6 +133,11 @@ public final class AppWiring implements AutoCloseable {
             return settings.theme();
         }
         return remembered.theme() != null ? remembered.theme() : Theme.LIGHT;
+    }
+
+    /** The load-test lab and Workers screen. */
+    public LabWiring lab() {
+        return lab;
     }
 
     /** The window's frame, once the scene is created. */
@@ -249,6 +264,8 @@ public final class AppWiring implements AutoCloseable {
             stage.setMaximized(true);
         }
         stage.show();
+        lab.attach(mainWindow.tabs());
+        lab.start();
         connections.attach(mainWindow);
         openAtStart();
         String tab = System.getProperty(OPEN_TAB_PROPERTY); // screenshots: -Dbullpen.console.tab=charts-tab
@@ -316,6 +333,8 @@ public final class AppWiring implements AutoCloseable {
         if (mainWindow != null && stage != null) {
             saveWindowState();
         }
+        lab.close();
+        labSession.close();
         if (mainWindow != null) {
             mainWindow.closeAll();
         }

@@ -32,7 +32,8 @@ import picocli.CommandLine.Spec;
         description = {"Runs live checkout traffic with embedded reward workers on a private Redis and opens the console.",
             "The Redis is redis-server from PATH, else the embedded one, on a free loopback port; the demo mall is",
             "a fresh embedded H2 database; both live in ~/.bullpen/demo. With --redis URL that Redis is used instead.",
-            "A few reward jobs fail on their first attempt and are retried. At the end the mall is audited."})
+            "A few reward jobs fail on their first attempt and are retried; fewer fail for good and wait in the failed",
+            "list for you to retry from the console. At the end the mall is audited."})
 public final class DemoCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -51,6 +52,11 @@ public final class DemoCommand implements Callable<Integer> {
             description = "Share of reward jobs that fail on their first attempt (default: ${DEFAULT-VALUE})")
     double failShare;
 
+    @Option(names = "--fail-for-good-share", defaultValue = "0.02",
+            description = "Share of reward jobs that fail every attempt and stay failed until retried by hand "
+                    + "(default: ${DEFAULT-VALUE})")
+    double failForGoodShare;
+
     @Option(names = "--customers", defaultValue = "300", description = "Demo mall size (default: ${DEFAULT-VALUE})")
     int customers;
 
@@ -68,16 +74,17 @@ public final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        if (rate <= 0 || failShare < 0 || failShare > 1 || workers < 1 || concurrency < 1 || customers < 2) {
-            throw new InvalidInputException(
-                    "--rate must be > 0, --fail-share within 0..1, --workers and --concurrency >= 1, --customers >= 2");
+        if (!(rate > 0) || !(failShare >= 0 && failShare <= 1) || !(failForGoodShare >= 0 && failForGoodShare <= 1)
+                || workers < 1 || concurrency < 1 || customers < 2) {
+            throw new InvalidInputException("--rate must be > 0, --fail-share and --fail-for-good-share within 0..1, "
+                    + "--workers and --concurrency >= 1, --customers >= 2");
         }
         Duration runFor = duration != null ? parse(duration) : headless ? Duration.ofSeconds(60) : Duration.ofHours(8);
         GlobalOptions global = GlobalOptions.of(spec);
         Path dir = dataDir != null ? dataDir : Path.of(System.getProperty("user.home"), ".bullpen", "demo");
         PrintWriter out = spec.commandLine().getOut();
         DemoRun.Settings settings = new DemoRun.Settings(global.explicitRedisUrl().orElse(null), global.prefix(), dir,
-                rate, failShare, workers, concurrency, customers, runFor, 42L);
+                rate, failShare, failForGoodShare, workers, concurrency, customers, runFor, 42L);
         Optional<BullpenMetrics> served = metrics.start(out);
         try (DemoRun demo = DemoRun.prepare(settings,
                 served.<SimulationObserver>map(SimulationMetrics::new).orElse(SimulationObserver.NONE))) {

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@code bullpen demo --headless} in a child JVM whose PATH has no redis-server: the demo must start
- * the embedded Redis binary, run checkouts, pay every reward and end with a clean audit.
+ * the embedded Redis binary, run checkouts, pay every reward but those failed for good on purpose (they wait in
+ * the failed list) and end with a clean audit.
  */
 class DemoCommandIT {
 
@@ -25,22 +26,28 @@ class DemoCommandIT {
         Path emptyPath = Files.createTempDirectory("no-redis-on-path");
         Path dataDir = Files.createTempDirectory("bullpen-demo-it");
         List<String> cmd = launcher("demo", "--headless", "--duration", "8s", "--rate", "10",
-                "--data-dir", dataDir.toString());
+                "--fail-for-good-share", "0.3", "--data-dir", dataDir.toString());
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
         pb.environment().put("PATH", emptyPath.toString());
         pb.environment().remove("REDIS_URL");
         Process p = pb.start();
-        assertTrue(p.waitFor(90, TimeUnit.SECONDS), "demo did not finish in time");
+        // a job failed for good runs 5 attempts with exponential backoff from 1 s: about 15 s after its checkout
+        assertTrue(p.waitFor(150, TimeUnit.SECONDS), "demo did not finish in time");
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 
         assertEquals(0, p.exitValue(), out);
         assertTrue(out.contains("bullpen-redis-bin"), "the embedded redis-server binary was used:\n" + out);
-        Matcher rewards = Pattern.compile("rewards\\s+(\\d+) of (\\d+) purchases completed").matcher(out);
+        Matcher rewards = Pattern.compile("rewards\\s+(\\d+) of (\\d+) purchases completed, (\\d+) failed for good")
+                .matcher(out);
         assertTrue(rewards.find(), out);
         long paid = Long.parseLong(rewards.group(1));
         long purchases = Long.parseLong(rewards.group(2));
+        long failedForGood = Long.parseLong(rewards.group(3));
         assertTrue(purchases >= 30, "about 10 checkouts/s for 8 s ran: " + purchases);
-        assertEquals(purchases, paid, "every reward was paid");
+        // 0.3 of 30 or more: none failing would happen with a chance below 0.7^30 = 2e-5
+        assertTrue(failedForGood > 0, out);
+        assertEquals(purchases, paid + failedForGood, "every reward was paid but those failed on purpose");
+        assertTrue(out.contains("queue drained"), out);
         assertTrue(out.matches("(?s).*audit\\s+clean \\(" + purchases + " purchases.*"), out);
     }
 

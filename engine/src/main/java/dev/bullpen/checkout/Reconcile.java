@@ -37,9 +37,17 @@ public final class Reconcile {
 
     /** Runs once; returns the purchases acted on (or that would be, with {@code dryRun}). */
     public List<Item> run(boolean dryRun) {
+        return run(dryRun, id -> false);
+    }
+
+    /**
+     * Runs once, leaving alone the purchases {@code leaveAlone} names (e.g. the simulator's jobs failed on purpose,
+     * which must stay failed for support to retry).
+     */
+    public List<Item> run(boolean dryRun, java.util.function.Predicate<String> leaveAlone) {
         List<Item> items = new ArrayList<>();
         for (Purchase p : store.purchases()) {
-            if (p.isCompleted()) {
+            if (p.isCompleted() || leaveAlone.test(p.id())) {
                 continue;
             }
             Optional<String> state = QueueLiveness.state(queue, p.id());

@@ -84,6 +84,11 @@ final class SimulateCommand implements Callable<Integer> {
             description = "Share of reward jobs that fail on their first attempt (retries are exercised)")
     double failRate;
 
+    @Option(names = "--fail-for-good-rate", defaultValue = "0", paramLabel = "P",
+            description = "Share of reward jobs that fail every attempt and end in the failed list (a manual retry "
+                    + "succeeds); the run still drains and the audit counts them as retryable")
+    double failForGoodRate;
+
     @Option(names = "--db", paramLabel = "URL", description = "Mall database (default: a fresh H2 file in ~/.bullpen/sim)")
     String db;
 
@@ -130,7 +135,8 @@ final class SimulateCommand implements Callable<Integer> {
             GlobalOptions global = GlobalOptions.of(spec);
             Path dir = dataDir != null ? dataDir : Path.of(System.getProperty("user.home"), ".bullpen", "sim");
             setup = new SimulationSetup(customers, depth, reuse, db, global.redisUrl, global.prefix(), workers,
-                    workerConcurrency, externalWorkers, failRate, Chaos.parse(chaos), Slo.parseList(slo), dir);
+                    workerConcurrency, externalWorkers, failRate, failForGoodRate, Chaos.parse(chaos),
+                    Slo.parseList(slo), dir);
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException(e.getMessage());
         }

@@ -8,7 +8,9 @@ import dev.bullpen.metrics.BullpenMetrics;
 import dev.bullpen.queue.InvalidInputException;
 import dev.bullpen.queue.QueueConnection;
 import dev.bullpen.queue.redis.RedisQueueConnection;
+import dev.bullpen.simulate.InjectedFailures;
 import dev.bullpen.simulate.RewardWorkers;
+import dev.bullpen.worker.JobCounts;
 import dev.bullpen.worker.WorkerListener;
 import dev.bullpen.worker.WorkerOptions;
 import java.io.PrintWriter;
@@ -18,7 +20,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.atomic.AtomicLong;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
@@ -72,6 +73,10 @@ final class WorkerCommand implements Callable<Integer> {
             description = "Simulation aid: this share of jobs fails on purpose on its first attempt")
     double failRate;
 
+    @Option(names = "--fail-for-good-rate", defaultValue = "0", paramLabel = "P", hidden = true,
+            description = "Simulation aid: this share of jobs fails every attempt (a manual retry succeeds)")
+    double failForGoodRate;
+
     @Option(names = "--fail-seed", defaultValue = "1", paramLabel = "S", hidden = true)
     long failSeed;
 
@@ -83,8 +88,8 @@ final class WorkerCommand implements Callable<Integer> {
         if (concurrency < 1) {
             throw new InvalidInputException("--concurrency must be 1 or more");
         }
-        if (failRate < 0 || failRate > 1) {
-            throw new InvalidInputException("--fail-rate must be between 0 and 1");
+        if (failRate < 0 || failRate > 1 || failForGoodRate < 0 || failForGoodRate > 1) {
+            throw new InvalidInputException("--fail-rate and --fail-for-good-rate must be between 0 and 1");
         }
         if (bullMetricsPoints < 0) {
             throw new InvalidInputException("--bull-metrics-max-data-points must be 0 or more");
@@ -92,19 +97,7 @@ final class WorkerCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Clock clock = Clock.systemUTC();
         CountDownLatch stop = new CountDownLatch(1);
-        AtomicLong completed = new AtomicLong();
-        AtomicLong failedAttempts = new AtomicLong();
-        WorkerListener counts = new WorkerListener() {
-            @Override
-            public void completed(String jobId, Object result) {
-                completed.incrementAndGet();
-            }
-
-            @Override
-            public void failed(String jobId, String reason, boolean finalFailure) {
-                failedAttempts.incrementAndGet();
-            }
-        };
+        JobCounts counts = new JobCounts();
         Optional<RewardWebhook> webhook = RewardWebhook.fromEnvironment(System.getenv());
         Optional<BullpenMetrics> served = metrics.start(out);
         try (MallStore store = db.open(); QueueConnection c = GlobalOptions.of(spec).connect()) {
@@ -121,16 +114,16 @@ final class WorkerCommand implements Callable<Integer> {
                     .shutdownGrace(Duration.ofMillis(graceMs)).listener(listener).clock(clock).build();
             RewardListener rewards = webhook.<RewardListener>map(w -> w).orElse(RewardListener.NONE);
             Signals.onTermOrInterrupt(stop::countDown);
-            RewardWorkers workers = new RewardWorkers(store, (RedisQueueConnection) c, 1, options, rewards, failRate,
-                    failSeed, clock);
+            RewardWorkers workers = new RewardWorkers(store, (RedisQueueConnection) c, 1, options, rewards,
+                    new InjectedFailures.Rates(failRate, failForGoodRate, failSeed), clock);
             out.printf("worker started on %s (concurrency %d)%s%n", queue, concurrency,
                     webhook.isPresent() ? ", reward webhook on" : "");
             out.flush();
             stop.await();
             boolean clean = workers.close(options.shutdownGrace());
             gauges.close(); // before the connection and the store close
-            out.printf("worker stopped: %d job(s) completed, %d failed attempt(s)%s%n", completed.get(),
-                    failedAttempts.get(), clean ? "" : " (running jobs abandoned after the grace period)");
+            out.printf("worker stopped: %d job(s) completed, %d failed attempt(s)%s%n", counts.completed(),
+                    counts.failedAttempts(), clean ? "" : " (running jobs abandoned after the grace period)");
             out.flush();
             return ExitCodes.OK;
         } finally {

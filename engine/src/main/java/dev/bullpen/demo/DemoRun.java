@@ -24,8 +24,11 @@ import java.util.stream.Stream;
 /**
  * The demo: a Redis (a private one unless a URL is given), a freshly seeded demo mall on embedded H2,
  * embedded reward workers on the {@code checkout} queue, and gentle simulated checkout traffic (open
- * loop, Poisson arrivals) of which a small share of reward jobs fail once and are retried. It is the
- * load simulator at a low rate; at the end it drains the queue and audits the mall.
+ * loop, Poisson arrivals) of which a small share of reward jobs fail once and are retried, and a smaller share
+ * fails every attempt and stays in the failed list for support to retry from the console (a manual retry
+ * succeeds). It is the load simulator at a low rate; at the end it drains the queue and audits the mall: a
+ * purchase whose reward job failed for good is no violation while that job is in the failed list (the rules
+ * ask for completed rewards or a retryable job).
  */
 public final class DemoRun implements AutoCloseable {
     public static final String QUEUE = "checkout";
@@ -48,7 +51,8 @@ public final class DemoRun implements AutoCloseable {
      * @param runFor  how long the traffic lasts
      */
     public record Settings(String redisUrl, String prefix, Path dataDir, double checkoutsPerSecond,
-                           double failShare, int workers, int concurrency, int customers, Duration runFor, long seed) {
+                           double failShare, double failForGoodShare, int workers, int concurrency, int customers,
+                           Duration runFor, long seed) {
     }
 
     /** Starts the Redis (when needed) and prepares the simulation; {@link #run} drives it. */
@@ -62,7 +66,7 @@ public final class DemoRun implements AutoCloseable {
         LocalRedis local = s.redisUrl() == null ? LocalRedis.start(s.dataDir().resolve("redis-demo")) : null;
         String url = local == null ? s.redisUrl() : local.url();
         SimulationSetup setup = new SimulationSetup(s.customers(), 8, false, null, url, s.prefix(), s.workers(),
-                s.concurrency(), false, s.failShare(), Chaos.none(), List.of(), s.dataDir());
+                s.concurrency(), false, s.failShare(), s.failForGoodShare(), Chaos.none(), List.of(), s.dataDir());
         RedisEndpoint endpoint = RedisEndpoint.parse(url);
         LoadProfile profile = new LoadProfile(new ArrivalPattern.OpenLoop(s.checkoutsPerSecond(), 64), s.runFor(), 0,
                 s.seed(), Duration.ofSeconds(60));

@@ -86,29 +86,13 @@ final class QueueProbe {
     }
 
     /**
-     * Connections named as Bull names a worker's ({@code P:base64(Q)}), as Bull's {@code getWorkers()}
-     * counts them: one per Node or Bullpen worker. Empty when {@code CLIENT LIST} is not allowed (an
+     * Connections named as Bull names a worker's ({@code P:base64(Q)}, Bullpen's with {@code :bullpen:<pid>}
+     * after it), as Bull's {@code getWorkers()} counts them: one per Node or Bullpen worker. Empty when {@code CLIENT LIST} is not allowed (an
      * ACL user without {@code +client}).
      */
     OptionalInt workers(BullKeys keys) {
-        String name = "name=" + keys.workerClientName();
-        try {
-            Object reply = connection.call(true, () ->
-                    connection.redis().sendCommand(keys.waitList(), Protocol.Command.CLIENT, "LIST"));
-            String list = reply instanceof byte[] b ? new String(b, StandardCharsets.UTF_8) : String.valueOf(reply);
-            int n = 0;
-            for (String line : list.split("\n")) {
-                for (String field : line.trim().split(" ")) {
-                    if (field.equals(name)) {
-                        n++;
-                        break;
-                    }
-                }
-            }
-            return OptionalInt.of(n);
-        } catch (QueueException refused) {
-            return OptionalInt.empty();
-        }
+        return connection.workerCounts().map(perQueue -> OptionalInt.of(perQueue.getOrDefault(keys.queue(), 0)))
+                .orElse(OptionalInt.empty());
     }
 
     private static long number(String s) {

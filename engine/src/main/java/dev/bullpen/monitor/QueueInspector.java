@@ -123,6 +123,18 @@ public final class QueueInspector implements AutoCloseable {
     }
 
     /**
+     * The workers connected to this Redis that serve queues under one of the prefixes (this inspector's, and e.g.
+     * the console's load-test lab's), from {@code CLIENT LIST}; Bullpen workers of this process are marked.
+     *
+     * @throws RedisUnavailableException when Redis cannot be reached
+     * @throws dev.bullpen.queue.QueueException when the Redis user may not run {@code CLIENT LIST}
+     */
+    public List<ConnectedWorker> workers(java.util.Collection<String> prefixes) {
+        List<Map<String, String>> clients = withRetry(QueueConnection::clients);
+        return ConnectedWorker.from(clients, prefixes, ProcessHandle.current().pid());
+    }
+
+    /**
      * An action on one queue (retry, remove, pause, add...), never retried.
      *
      * @throws ReadOnlyException         in read-only mode, before anything is sent

@@ -37,6 +37,12 @@ public interface QueueConnection extends AutoCloseable {
      */
     Optional<Map<String, Integer>> workerCounts();
 
+    /**
+     * {@code CLIENT LIST}: one map of its {@code key=value} fields per connected client (of every node of a
+     * cluster). Empty when the server refuses {@code CLIENT} (as Bull's {@code getWorkers()} then is).
+     */
+    List<Map<String, String>> clients();
+
     @Override
     void close();
 }

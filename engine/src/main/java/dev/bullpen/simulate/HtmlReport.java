@@ -47,13 +47,16 @@ public final class HtmlReport {
         List<TimelinePoint> t = r.timeline();
         b.append("<h2>Checkout latency over time (per second)</h2>");
         b.append(lineChart(t, "ms", List.of(series("p50", TimelinePoint::checkoutP50Ms),
-                series("p99", TimelinePoint::checkoutP99Ms), series("max", TimelinePoint::checkoutMaxMs))));
+                series("p95", TimelinePoint::checkoutP95Ms), series("p99", TimelinePoint::checkoutP99Ms),
+                series("max", TimelinePoint::checkoutMaxMs))));
         b.append("<h2>Throughput over time</h2>");
         b.append(lineChart(t, "per second", List.of(series("checkouts", p -> p.checkouts()),
                 series("reward jobs completed", p -> p.jobsCompleted()), series("rejected/failed", p -> p.failures()))));
         b.append("<h2>Queue depth over time</h2>");
         b.append(lineChart(t, "jobs", List.of(series("waiting", p -> p.waiting()), series("active", p -> p.active()),
                 series("delayed", p -> p.delayed()), series("failed", p -> p.failed()))));
+        b.append("<h2>Job wait over time (age of the oldest waiting reward job)</h2>");
+        b.append(lineChart(t, "ms", List.of(series("oldest waiting job", TimelinePoint::oldestWaitMs))));
         b.append("<h2>Latency distribution</h2>");
         for (Map.Entry<String, List<SimulationReport.Bucket>> e : r.distribution().entrySet()) {
             b.append("<h3>").append(esc(e.getKey())).append("</h3>").append(barChart(e.getValue()));

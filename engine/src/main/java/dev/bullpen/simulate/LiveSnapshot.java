@@ -9,9 +9,12 @@ package dev.bullpen.simulate;
  * @param failures       rejected or failed checkouts so far
  * @param checkoutP99Ms  checkout p99 so far
  * @param phase          "load", "drain" or "done"
+ * @param point          the last second in detail (percentiles, jobs completed, queue depth, job wait), as in the
+ *                       report's timeline
  */
 public record LiveSnapshot(double elapsedSeconds, long checkouts, double perSecond, long failures,
-        double checkoutP99Ms, long waiting, long active, long delayed, long failed, String phase) {
+        double checkoutP99Ms, long waiting, long active, long delayed, long failed, String phase,
+        TimelinePoint point) {
 
     /** One line: {@code 12.0 s  3456 checkouts  287/s  0 failed  p99 4.12 ms  queue w 3 a 4 d 0 f 0}. */
     public String line() {

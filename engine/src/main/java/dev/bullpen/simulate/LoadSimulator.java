@@ -187,7 +187,7 @@ public final class LoadSimulator {
             points = List.copyOf(timeline);
         }
         return new SimulationReport(parameters, startMillis, loadSeconds, succeeded.get(), counts(rejections),
-                counts(errors), measures, points, distribution, completed, drained, drainSeconds, null, List.of());
+                counts(errors), measures, points, distribution, completed, 0, drained, drainSeconds, null, List.of());
     }
 
     private void runClosed(ArrivalPattern.ClosedLoop c) throws InterruptedException {
@@ -308,11 +308,13 @@ public final class LoadSimulator {
         long completedNow = lastCompleted < 0 ? 0 : Math.max(0, counts.completed() - lastCompleted);
         double seconds = (now - startNanos) / 1e9;
         double perSecond = (ok - lastSampleOk) / Math.max(1e-9, (now - lastSampleNanos) / 1e9);
+        boolean none = interval.getTotalCount() == 0;
         TimelinePoint point = new TimelinePoint(seconds, ok - lastSampleOk, bad - lastSampleFailures,
-                interval.getTotalCount() == 0 ? 0 : interval.getValueAtPercentile(50) / 1000.0,
-                interval.getTotalCount() == 0 ? 0 : interval.getValueAtPercentile(99) / 1000.0,
+                none ? 0 : interval.getValueAtPercentile(50) / 1000.0,
+                none ? 0 : interval.getValueAtPercentile(95) / 1000.0,
+                none ? 0 : interval.getValueAtPercentile(99) / 1000.0,
                 interval.getMaxValue() / 1000.0, completedNow, counts.waiting(), counts.active(), counts.delayed(),
-                counts.failed());
+                counts.failed(), counts.waiting() > 0 ? oldestWaitMs() : 0);
         synchronized (timeline) {
             timeline.add(point);
         }
@@ -322,9 +324,23 @@ public final class LoadSimulator {
         lastCompleted = counts.completed();
         lastCounts = counts;
         LiveSnapshot s = new LiveSnapshot(seconds, ok, perSecond, bad, p99, counts.waiting(), counts.active(),
-                counts.delayed(), counts.failed(), phase);
+                counts.delayed(), counts.failed(), phase, point);
         last.set(s);
         return s;
+    }
+
+    /** Age of the job at the far end of the wait list (the next one a worker takes), in ms; 0 when unknown. */
+    private double oldestWaitMs() {
+        try {
+            List<JobSnapshot> oldest = queue.jobs(dev.bullpen.queue.JobState.WAITING, -1, -1);
+            if (oldest.isEmpty() || oldest.get(0).timestamp().isEmpty()) {
+                return 0;
+            }
+            return Math.max(0, clock.millis() - oldest.get(0).timestamp().get());
+        } catch (RuntimeException e) {
+            LOG.debug("Simulator could not read the oldest waiting job: {}", e.getMessage());
+            return 0;
+        }
     }
 
     /** Reads every purchase's job hash back: queue wait, processing and end-to-end times, in µs. */

@@ -40,14 +40,14 @@ public final class RewardWorkers implements AutoCloseable {
      *
      * @param count    how many workers (each with its own token and slots)
      * @param options  worker options (concurrency, lock duration, listener...)
-     * @param failRate share of jobs failed on purpose on their first attempt (0: none), see {@link FirstAttemptFailures}
+     * @param failures shares of jobs failed on purpose ({@link InjectedFailures.Rates#NONE}: none)
      */
     public RewardWorkers(MallStore store, RedisQueueConnection connection, int count, WorkerOptions options,
-            RewardListener listener, double failRate, long failSeed, Clock clock) {
+            RewardListener listener, InjectedFailures.Rates failures, Clock clock) {
         JobProcessor processor = new RewardJobProcessor(
                 new RewardProcessor(store, RewardSettings.defaults(), clock, listener));
-        if (failRate > 0) {
-            processor = new FirstAttemptFailures(processor, failRate, failSeed);
+        if (failures.any()) {
+            processor = new InjectedFailures(processor, failures);
         }
         for (int i = 0; i < count; i++) {
             workers.add(new Worker(connection, RewardJob.QUEUE, processor, options).start());

@@ -60,23 +60,41 @@ public final class Simulation {
     private final Clock clock;
     private final UnaryOperator<LoadSimulator.Checkout> decorator;
     private final SimulationObserver observer;
+    private final RedisEndpoint endpoint;
     private volatile LoadSimulator simulator;
     private volatile boolean stopped;
 
     /** @param decorator wraps the real checkout (tests add a delay); {@code UnaryOperator.identity()} in production */
     public Simulation(SimulationSetup setup, LoadProfile profile, Clock clock,
             UnaryOperator<LoadSimulator.Checkout> decorator) {
-        this(setup, profile, clock, decorator, SimulationObserver.NONE);
+        this(setup, profile, clock, decorator, SimulationObserver.NONE, null);
     }
 
     /** @param observer shown the connection, store, checkouts and embedded workers (metrics) */
     public Simulation(SimulationSetup setup, LoadProfile profile, Clock clock,
             UnaryOperator<LoadSimulator.Checkout> decorator, SimulationObserver observer) {
+        this(setup, profile, clock, decorator, observer, null);
+    }
+
+    /**
+     * @param observer shown the connection, store, checkouts and embedded workers (metrics)
+     * @param endpoint a Redis already resolved (the console's connection, with its TLS settings and password),
+     *                 used instead of the setup's URL, which then only names it in the report and must be given
+     *                 (not null: no embedded Redis); null to use the setup's URL
+     * @throws IllegalArgumentException with an endpoint and kill-worker chaos, whose child processes need a URL
+     */
+    public Simulation(SimulationSetup setup, LoadProfile profile, Clock clock,
+            UnaryOperator<LoadSimulator.Checkout> decorator, SimulationObserver observer, RedisEndpoint endpoint) {
+        if (endpoint != null && (setup.redisUrl() == null || setup.chaos().killsWorkers())) {
+            throw new IllegalArgumentException("a simulation on a given endpoint needs the setup's Redis URL for the "
+                    + "record and cannot start worker processes (kill-worker chaos)");
+        }
         this.setup = setup;
         this.profile = profile;
         this.clock = clock;
         this.decorator = decorator;
         this.observer = observer;
+        this.endpoint = endpoint;
     }
 
     /** Ends the load early; the drain, audit and verdicts still run. */
@@ -109,7 +127,8 @@ public final class Simulation {
                 redisUrl = localRedis.url();
                 say.accept("started Redis on " + redisUrl + " (" + localRedis.binaryPath() + ")");
             }
-            RedisEndpoint endpoint = RedisEndpoint.resolve(redisUrl, System.getenv());
+            RedisEndpoint endpoint = this.endpoint != null ? this.endpoint
+                    : RedisEndpoint.resolve(redisUrl, System.getenv());
             String dbUrl = setup.effectiveDbUrl();
             int pool = Math.max(10, Math.min(100, concurrency() + setup.workers() * setup.workerConcurrency() + 4));
             MallStore store = JdbcMallStore.open(JdbcMallStore.withDefaults(dbUrl), System.getenv("BULLPEN_DB_USER"),
@@ -136,6 +155,7 @@ public final class Simulation {
             relay.schedule(background, RewardWorkers.RELAY_PERIOD);
 
             long failSeed = random.nextLong();
+            InjectedFailures.Rates failures = setup.failures(failSeed);
             RewardWorkers embedded = null;
             ChildWorkers children = null;
             if (!setup.externalWorkers() && setup.chaos().killsWorkers()) {
@@ -153,17 +173,18 @@ public final class Simulation {
                     options.lockDuration(CHAOS_LOCK).stalledInterval(CHAOS_STALLED_CHECK);
                 }
                 embedded = new RewardWorkers(store, connection, setup.workers(), options.build(), RewardListener.NONE,
-                        setup.failRate(), failSeed, clock);
+                        failures, clock);
                 closeLast.add(0, embedded);
             } else {
                 say.accept("counting on external 'bullpen worker' processes"
-                        + (setup.failRate() > 0 ? " (they fail first attempts only if started with --fail-rate)" : ""));
+                        + (failures.any() ? " (they fail jobs on purpose only if started with --fail-rate or "
+                                + "--fail-for-good-rate and this seed)" : ""));
             }
 
             List<Long> customers = store.customers().stream().map(Customer::id).toList();
             LoadSimulator.Checkout checkout = observer.checkout(decorator.apply(id -> service.checkout(id, null)));
             int[] idleChecks = {0};
-            LoadSimulator.Settlement settlement = () -> settled(store, queue, relay, idleChecks);
+            LoadSimulator.Settlement settlement = () -> settled(store, queue, relay, failures, idleChecks);
             LoadSimulator sim = new LoadSimulator(profile, customers, new MallCarts(store), checkout, queue, settlement,
                     clock, random, parameters(redisUrl, dbUrl));
             simulator = sim;
@@ -193,7 +214,7 @@ public final class Simulation {
             if (!audit.clean()) {
                 logCustomerLedgers(store, audit);
             }
-            return report.withVerdicts(audit, setup.slos());
+            return report.withVerdicts(audit, setup.slos()).withRewardsFailed(failedRewards(store, queue));
         } finally {
             for (AutoCloseable c : closeLast) {
                 try {
@@ -254,27 +275,42 @@ public final class Simulation {
 
     /**
      * Drained when nothing is waiting, active or delayed, no outbox row is pending and every purchase's rewards are
-     * completed. While the queue is idle but purchases are not completed (jobs lost with Redis), reconcile runs
-     * every 10 checks.
+     * completed, or its job failed for good on purpose (it stays in the failed list, retryable: the audit counts it
+     * as live). While the queue is idle but other purchases are not completed (jobs lost with Redis, or failed for a
+     * reason nobody injected), reconcile runs every 10 checks; it leaves the jobs failed on purpose alone.
      */
-    private boolean settled(MallStore store, JobQueue queue, OutboxRelay relay, int[] idleChecks) {
+    private boolean settled(MallStore store, JobQueue queue, OutboxRelay relay, InjectedFailures.Rates failures,
+            int[] idleChecks) {
         try {
             relay.runOnce();
             QueueCounts c = queue.status().counts();
             if (c.waiting() + c.active() + c.delayed() + c.paused() > 0 || !store.pendingOutbox(1).isEmpty()) {
                 return false;
             }
-            if (store.purchases().stream().allMatch(p -> p.isCompleted())) {
+            java.util.function.Predicate<String> failedOnPurpose = id -> failures.failsForGood(id)
+                    && QueueLiveness.state(queue, id).filter("failed"::equals).isPresent();
+            if (store.purchases().stream().allMatch(p -> p.isCompleted() || failedOnPurpose.test(p.id()))) {
                 return true;
             }
             if (++idleChecks[0] % 10 == 0) {
-                int n = new Reconcile(store, queue, clock).run(false).size();
+                int n = new Reconcile(store, queue, clock).run(false, failedOnPurpose).size();
                 LOG.info("Simulation: reconcile re-enqueued {} reward job(s)", n);
             }
             return false;
         } catch (RuntimeException e) {
             LOG.debug("Simulation: drain check failed, will check again: {}", e.getMessage());
             return false;
+        }
+    }
+
+    /** Purchases whose reward job is in the failed list (attempts exhausted) once the run is over. */
+    private static long failedRewards(MallStore store, JobQueue queue) {
+        try {
+            return store.purchases().stream().filter(p -> !p.isCompleted())
+                    .filter(p -> QueueLiveness.state(queue, p.id()).filter("failed"::equals).isPresent()).count();
+        } catch (RuntimeException e) {
+            LOG.warn("Simulation: could not count the failed reward jobs: {}", e.getMessage());
+            return 0;
         }
     }
 
@@ -314,7 +350,8 @@ public final class Simulation {
                 "--concurrency", Integer.toString(setup.workerConcurrency()), "--db", dbUrl,
                 "--lock-duration-ms", Long.toString(CHAOS_LOCK.toMillis()),
                 "--stalled-interval-ms", Long.toString(CHAOS_STALLED_CHECK.toMillis()),
-                "--fail-rate", Double.toString(setup.failRate()), "--fail-seed", Long.toString(failSeed));
+                "--fail-rate", Double.toString(setup.failRate()),
+                "--fail-for-good-rate", Double.toString(setup.failForGoodRate()), "--fail-seed", Long.toString(failSeed));
     }
 
     private Map<String, String> parameters(String redisUrl, String dbUrl) {
@@ -334,6 +371,7 @@ public final class Simulation {
                 : setup.workers() + " x concurrency " + setup.workerConcurrency()
                         + (setup.chaos().killsWorkers() ? " (child processes)" : " (in process)"));
         p.put("fail rate", Double.toString(setup.failRate()));
+        p.put("fail for good rate", Double.toString(setup.failForGoodRate()));
         p.put("chaos", setup.chaos().text() + (setup.chaos().killsWorkers() || setup.chaos().restartsRedis()
                 ? " (worker lock " + CHAOS_LOCK.toSeconds() + " s, stalled check every " + CHAOS_STALLED_CHECK.toSeconds()
                         + " s)" : ""));

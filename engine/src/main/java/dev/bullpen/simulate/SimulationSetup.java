@@ -14,18 +14,28 @@ import java.util.List;
  * @param workers           worker count: in this process, or child processes with {@code kill-worker} chaos;
  *                          ignored with {@code externalWorkers}
  * @param externalWorkers   count on separately started {@code bullpen worker} processes
- * @param failRate          share of reward jobs failed on purpose on their first attempt
+ * @param failRate          share of reward jobs failed on purpose on their first attempt (then retried by Bull)
+ * @param failForGoodRate   share of reward jobs failed on purpose on every attempt: they end in the failed list,
+ *                          where a manual retry succeeds ({@link InjectedFailures})
  * @param dataDir           for the embedded Redis, the default database and the worker logs
  */
 public record SimulationSetup(int customers, int depth, boolean reuse, String dbUrl, String redisUrl, String prefix,
-        int workers, int workerConcurrency, boolean externalWorkers, double failRate, Chaos chaos, List<Slo> slos,
-        Path dataDir) {
+        int workers, int workerConcurrency, boolean externalWorkers, double failRate, double failForGoodRate,
+        Chaos chaos, List<Slo> slos, Path dataDir) {
+    /** No job fails for good. */
+    public SimulationSetup(int customers, int depth, boolean reuse, String dbUrl, String redisUrl, String prefix,
+            int workers, int workerConcurrency, boolean externalWorkers, double failRate, Chaos chaos, List<Slo> slos,
+            Path dataDir) {
+        this(customers, depth, reuse, dbUrl, redisUrl, prefix, workers, workerConcurrency, externalWorkers, failRate,
+                0, chaos, slos, dataDir);
+    }
+
     public SimulationSetup {
         if (customers < 1 || depth < 1 || workers < 0 || workerConcurrency < 1) {
             throw new IllegalArgumentException("customers, depth and worker concurrency must be 1 or more");
         }
-        if (failRate < 0 || failRate > 1) {
-            throw new IllegalArgumentException("the fail rate must be between 0 and 1");
+        if (!(failRate >= 0 && failRate <= 1) || !(failForGoodRate >= 0 && failForGoodRate <= 1)) {
+            throw new IllegalArgumentException("the fail rates must be between 0 and 1");
         }
         if (chaos.restartsRedis() && redisUrl != null) {
             throw new IllegalArgumentException("redis-restart chaos restarts only a Redis the simulator started "
@@ -36,6 +46,11 @@ public record SimulationSetup(int customers, int depth, boolean reuse, String db
                     + "more, not --external-workers)");
         }
         slos = List.copyOf(slos);
+    }
+
+    /** The jobs the workers fail on purpose, picked with {@code seed}. */
+    public InjectedFailures.Rates failures(long seed) {
+        return new InjectedFailures.Rates(failRate, failForGoodRate, seed);
     }
 
     /** The default database of the simulator: an H2 file other processes (child workers) can open too. */

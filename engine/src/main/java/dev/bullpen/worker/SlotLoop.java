@@ -37,9 +37,10 @@ final class SlotLoop implements Runnable {
         this.options = options;
         this.state = state;
         this.now = () -> options.clock().millis();
-        // Bull names its blocking connection P:base64(Q); getWorkers() counts these
+        // Bull names its blocking connection P:base64(Q) and getWorkers() counts the names starting so;
+        // ours adds :bullpen:<pid>, so that the console tells Bullpen workers from Node ones
         this.conn = new SlotConnection(connection, (int) options.drainDelay().toMillis() + 5_000,
-                namesConnection ? scripts.keys().workerClientName() : null);
+                namesConnection ? scripts.keys().bullpenWorkerClientName(ProcessHandle.current().pid()) : null);
     }
 
     /** The CLIENT ID of the connection while it is blocked in BRPOPLPUSH, else -1. */

@@ -22,8 +22,8 @@ import redis.clients.jedis.Protocol;
  *
  * <p>Each of the {@code concurrency} slots has its own thread and its own connection, for
  * BRPOPLPUSH and for the scripts that take and finish its jobs. Only the first slot's connection
- * carries Bull's {@code CLIENT SETNAME P:base64(Q)}, so that Bull's {@code getWorkers()} counts one
- * entry per worker, as for a Node worker. Lock renewals (one periodic task for all running jobs),
+ * carries a {@code CLIENT SETNAME} starting with Bull's {@code P:base64(Q)} (then {@code :bullpen:<pid>}), so
+ * that Bull's {@code getWorkers()} counts one entry per worker, as for a Node worker. Lock renewals (one periodic task for all running jobs),
  * the stalled checker, progress, logs and the delay timer use the connection's pool; the timer
  * also listens on the {@code P:Q:delayed} channel with a connection of its own.
  *

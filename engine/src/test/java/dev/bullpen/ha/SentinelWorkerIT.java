@@ -195,7 +195,7 @@ class SentinelWorkerIT {
                         }
                     }).build();
             try (RedisQueueConnection c = RedisQueueConnection.open(endpoint, "ha")) {
-                RewardWorkers workers = new RewardWorkers(store, c, 1, options, RewardListener.NONE, 0, 1, clock);
+                RewardWorkers workers = new RewardWorkers(store, c, 1, options, RewardListener.NONE, dev.bullpen.simulate.InjectedFailures.Rates.NONE, clock);
                 try {
                     CheckoutService online = checkout(store, new BullRewardJobPublisher(() -> c, clock), clock);
                     // while the master is gone the checkout's circuit is open: jobs stay in the outbox

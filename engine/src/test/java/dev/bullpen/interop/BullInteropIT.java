@@ -969,12 +969,20 @@ class BullInteropIT {
                 Thread.sleep(50);
             }
             assertTrue(j.clientList().contains("name=" + name + " "), "a Bull worker's connection is named " + name);
+            // and the console lists it as a Node worker of that queue
+            try (dev.bullpen.monitor.QueueInspector inspector = new dev.bullpen.monitor.QueueInspector(
+                    dev.bullpen.queue.RedisEndpoint.parse(server.url()), "bull")) {
+                List<dev.bullpen.monitor.ConnectedWorker> listed = inspector.workers(List.of("bull")).stream()
+                        .filter(w -> w.queue().equals(queue)).toList();
+                assertEquals(1, listed.size(), listed.toString());
+                assertEquals(dev.bullpen.monitor.ConnectedWorker.Kind.NODE_BULL, listed.get(0).kind());
+            }
         }
         worker.await();
 
-        // and a connection Bullpen names so is listed by Bull's getWorkers()
+        // and a connection named as Bullpen's worker names its own is listed by Bull's getWorkers()
         try (Jedis j = jedis()) {
-            j.clientSetname(name);
+            j.clientSetname(new dev.bullpen.queue.redis.BullKeys("bull", queue).bullpenWorkerClientName(4242));
             JsonNode workers = bull.run("workers", bull.args(queue)).get("workers");
             assertEquals(1, workers.size(), workers.toString());
             assertEquals(queue, workers.get(0).get("name").asText());

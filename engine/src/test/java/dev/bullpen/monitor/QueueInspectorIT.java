@@ -44,6 +44,34 @@ class QueueInspectorIT {
     }
 
     @Test
+    void workersListsABullpenWorkerOfThisProcessWithTheQueueItServes() throws Exception {
+        // given a Bullpen worker on "checkout" under prefix "wk" (concurrency 3: still one named connection)
+        try (dev.bullpen.queue.redis.RedisQueueConnection c = dev.bullpen.queue.redis.RedisQueueConnection.open(
+                endpoint, "wk");
+             dev.bullpen.worker.Worker worker = new dev.bullpen.worker.Worker(c, "checkout", job -> null,
+                     dev.bullpen.worker.WorkerOptions.builder().concurrency(3).build()).start();
+             QueueInspector inspector = inspector("wk")) {
+            // when
+            List<ConnectedWorker> workers = List.of();
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            while (workers.isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+                workers = inspector.workers(List.of("wk"));
+            }
+
+            // then
+            assertEquals(1, workers.size(), workers.toString());
+            ConnectedWorker w = workers.get(0);
+            assertEquals("checkout", w.queue());
+            assertEquals(ConnectedWorker.Kind.BULLPEN, w.kind());
+            assertTrue(w.thisProcess());
+            assertEquals(java.util.OptionalLong.of(ProcessHandle.current().pid()), w.pid());
+            assertTrue(w.address().startsWith("127.0.0.1:"), w.address());
+            assertEquals(List.of(), inspector.workers(List.of("other")));
+        }
+    }
+
+    @Test
     void overviewListsEveryQueueUnderThePrefixWithCountsAndPauseFlag() {
         // given
         try (QueueConnection c = QueueConnection.open(endpoint, "ov")) {

@@ -20,6 +20,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
@@ -159,6 +160,79 @@ class SimulationIT {
             List<Purchase> purchases = store.purchases();
             assertEquals(report.checkouts(), purchases.size());
             assertTrue(purchases.stream().allMatch(Purchase::isCompleted));
+        }
+    }
+
+    @Test
+    void jobsFailedForGoodWaitInTheFailedListCountAsRetryableAndAManualRetryPaysThem(RedisServer redis)
+            throws Exception {
+        // given a share of reward jobs that fail every attempt
+        String prefix = prefix();
+        SimulationSetup setup = new SimulationSetup(60, 5, false, dbUrl(), redis.url(), prefix, 1, 2, false, 0.1, 0.3,
+                Chaos.none(), List.of(), dir.resolve("sim"));
+        LoadProfile profile = new LoadProfile(new ArrivalPattern.ClosedLoop(4), null, 30, 3, Duration.ofSeconds(90));
+
+        // when 30 checkouts run
+        SimulationReport report = new Simulation(setup, profile, Clock.systemUTC(), c -> c)
+                .run(SimulationListener.NONE, line -> { });
+
+        // then the run drains with a clean audit: those jobs failed for good and wait, retryable, in the failed list
+        String summary = SummaryTable.render(report);
+        assertTrue(report.passed(), summary);
+        assertTrue(report.rewardsFailed() > 0, "0.3 of 30 jobs failed for good: " + summary);
+        assertEquals(report.checkouts(), report.rewardsCompleted() + report.rewardsFailed(), summary);
+        try (MallStore store = JdbcMallStore.open(dbUrl());
+             dev.bullpen.queue.redis.RedisQueueConnection c = dev.bullpen.queue.redis.RedisQueueConnection.open(
+                     dev.bullpen.queue.RedisEndpoint.parse(redis.url()), prefix)) {
+            dev.bullpen.queue.JobQueue queue = c.queue(dev.bullpen.checkout.RewardJob.QUEUE);
+            List<String> failed = store.purchases().stream().filter(p -> !p.isCompleted()).map(Purchase::id).toList();
+            assertEquals(report.rewardsFailed(), failed.size());
+            for (String id : failed) {
+                dev.bullpen.queue.JobDetail job = queue.detail(id).orElseThrow();
+                assertEquals("failed", job.state(), id);
+                assertEquals(Optional.of(5L), job.job().attemptsMade(), id);
+                assertTrue(job.job().failedReason().orElse("").contains("simulated failure for good"), id);
+            }
+            dev.bullpen.checkout.Audit audit = new dev.bullpen.checkout.Audit(store);
+            assertTrue(audit.run(dev.bullpen.checkout.QueueLiveness.of(queue)).clean());
+
+            // when support removes one of them instead of retrying it, the audit names its purchase
+            queue.remove(failed.get(0));
+            dev.bullpen.checkout.AuditReport lost = audit.run(dev.bullpen.checkout.QueueLiveness.of(queue));
+            assertEquals(1, lost.violations().size(), lost.toString());
+            assertTrue(lost.violations().get(0).startsWith("purchase " + failed.get(0) + ": rewards"), lost.toString());
+
+            // when the others are retried by hand, with a worker that fails every job for good: those jobs have
+            // used up their attempts, so this run succeeds
+            List<String> retried = failed.subList(1, failed.size());
+            retried.forEach(queue::retry);
+            try (RewardWorkers workers = new RewardWorkers(store, c, 1,
+                    dev.bullpen.worker.WorkerOptions.builder().concurrency(2).build(),
+                    dev.bullpen.checkout.RewardListener.NONE, new InjectedFailures.Rates(0, 1, 7), Clock.systemUTC())) {
+                awaitPaid(store, retried);
+            }
+            // and when reconcile adds the removed one again, a worker pays it
+            assertEquals(List.of(failed.get(0)), new dev.bullpen.checkout.Reconcile(store, queue, Clock.systemUTC())
+                    .run(false).stream().map(dev.bullpen.checkout.Reconcile.Item::purchaseId).toList());
+            try (RewardWorkers workers = new RewardWorkers(store, c, 1,
+                    dev.bullpen.worker.WorkerOptions.builder().concurrency(2).build(),
+                    dev.bullpen.checkout.RewardListener.NONE, InjectedFailures.Rates.NONE, Clock.systemUTC())) {
+                awaitPaid(store, failed);
+            }
+
+            // then every reward is paid and the audit is clean
+            assertTrue(store.purchases().stream().allMatch(Purchase::isCompleted));
+            assertTrue(audit.run(dev.bullpen.checkout.QueueLiveness.of(queue)).clean());
+        }
+    }
+
+    private static void awaitPaid(MallStore store, List<String> purchaseIds) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (!store.purchases().stream().filter(p -> purchaseIds.contains(p.id())).allMatch(Purchase::isCompleted)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("not paid within 60 s: " + purchaseIds);
+            }
+            sleep(100);
         }
     }
 

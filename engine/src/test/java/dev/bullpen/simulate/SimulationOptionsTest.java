@@ -77,18 +77,25 @@ class SimulationOptionsTest {
     }
 
     @Test
-    void firstAttemptFailuresPickTheSameShareOfJobsInEveryProcess() {
-        FirstAttemptFailures a = new FirstAttemptFailures(job -> null, 0.2, 42);
-        FirstAttemptFailures b = new FirstAttemptFailures(job -> null, 0.2, 42);
+    void injectedFailuresPickTheSameSharesOfJobsInEveryProcess() {
+        InjectedFailures.Rates a = new InjectedFailures.Rates(0.2, 0.05, 42);
+        InjectedFailures.Rates b = new InjectedFailures.Rates(0.2, 0.05, 42);
 
-        int picked = 0;
+        int once = 0;
+        int forGood = 0;
         for (int i = 0; i < 10_000; i++) {
             String id = "purchase-" + i;
-            assertEquals(a.selects(id), b.selects(id));
-            picked += a.selects(id) ? 1 : 0;
+            assertEquals(a.failsFirstAttempt(id), b.failsFirstAttempt(id));
+            assertEquals(a.failsForGood(id), b.failsForGood(id));
+            assertFalse(a.failsFirstAttempt(id) && a.failsForGood(id), "a job fails once or for good, not both");
+            once += a.failsFirstAttempt(id) ? 1 : 0;
+            forGood += a.failsForGood(id) ? 1 : 0;
         }
-        assertTrue(picked > 1_800 && picked < 2_200, "picked " + picked);
-        assertFalse(new FirstAttemptFailures(job -> null, 0, 42).selects("purchase-1"));
+        assertTrue(once > 1_700 && once < 2_150, "first attempt only: " + once);
+        assertTrue(forGood > 400 && forGood < 600, "for good: " + forGood);
+        assertFalse(InjectedFailures.Rates.NONE.any());
+        assertFalse(new InjectedFailures.Rates(0, 0, 42).failsForGood("purchase-1"));
+        assertThrows(IllegalArgumentException.class, () -> new InjectedFailures.Rates(0, 1.5, 42));
     }
 
     @Test

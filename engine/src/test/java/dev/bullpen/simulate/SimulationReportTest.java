@@ -56,13 +56,48 @@ class SimulationReportTest {
         assertFalse(html.contains("http:") || html.contains("https:") || html.contains("src="), html);
     }
 
+    @Test
+    void aSavedReportReadsBackAsTheSameReport() {
+        SimulationReport r = report(true).withVerdicts(new AuditReport(3, 5, List.of("purchase p1: lost")),
+                Slo.parseList("checkout-p99=20ms,job-p99=1us")).withRewardsFailed(2);
+
+        SimulationReport back = SimulationReport.fromJson(r.toJson());
+
+        assertEquals(r.toJson(), back.toJson());
+        assertEquals(r.timeline(), back.timeline());
+        assertEquals(r.measures(), back.measures());
+        assertEquals(2, back.rewardsFailed());
+        assertEquals(List.of("purchase p1: lost"), back.audit().violations());
+        assertEquals(r.slos().get(0).met(), back.slos().get(0).met());
+        assertFalse(back.slos().get(1).met());
+        assertTrue(Double.isNaN(back.slos().get(1).actualMs()), "no job samples: NaN survives");
+    }
+
+    @Test
+    void whatIsNotAReportIsRefusedWithAReason() {
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> SimulationReport.fromJson("{\"checkouts\": 1}"));
+        assertTrue(e.getMessage().contains("measuresMs"), e.getMessage());
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> SimulationReport.fromJson("not json"));
+    }
+
+    @Test
+    void failedForGoodRewardsAreNamedInTheSummary() {
+        String text = SummaryTable.render(report(true).withVerdicts(new AuditReport(3, 5, List.of()), List.of())
+                .withRewardsFailed(1));
+
+        assertTrue(text.contains("3 of 3 purchases completed, 1 failed for good (in the failed list: retry them)"),
+                text);
+    }
+
     private static SimulationReport report(boolean drained) {
         Map<String, MeasureSummary> measures = new LinkedHashMap<>();
         measures.put("checkout", new MeasureSummary("checkout", 3, 4, 8, 12.5, 12.5, 12.5, 6));
-        List<TimelinePoint> timeline = List.of(new TimelinePoint(1, 2, 0, 4, 12.5, 12.5, 1, 1, 1, 0, 0),
-                new TimelinePoint(2, 1, 0, 4, 8, 8, 2, 0, 0, 0, 0));
+        List<TimelinePoint> timeline = List.of(new TimelinePoint(1, 2, 0, 4, 10, 12.5, 12.5, 1, 1, 1, 0, 0, 35),
+                new TimelinePoint(2, 1, 0, 4, 7, 8, 8, 2, 0, 0, 0, 0, 0));
         return new SimulationReport(Map.of("seed", "1"), 0, 2, 3, Map.of(), Map.of(), measures, timeline,
                 Map.of("checkout", List.of(new SimulationReport.Bucket(6.4, 2), new SimulationReport.Bucket(12.8, 1))),
-                3, drained, 0.5, null, List.of());
+                3, 0, drained, 0.5, null, List.of());
     }
 }

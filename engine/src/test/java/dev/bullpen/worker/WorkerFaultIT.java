@@ -160,7 +160,7 @@ class WorkerFaultIT {
                     + ", clients " + jedis.clientList() + ", threads " + workerThreads(), e);
         }
         Await.until(WAIT, "worker connection named again", () -> jedis.clientList().contains(
-                "name=" + keys.workerClientName() + " "));
+                "name=" + keys.bullpenWorkerClientName(ProcessHandle.current().pid()) + " "));
     }
 
     @Test

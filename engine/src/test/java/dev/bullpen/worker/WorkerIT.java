@@ -181,13 +181,16 @@ class WorkerIT {
     }
 
     @Test
-    void namesOneBlockingConnectionAsBullDoes() {
+    void namesOneBlockingConnectionAsBullDoesThenTagsItAsBullpens() {
         start(job -> null, options().concurrency(3).build());
-        String name = keys.workerClientName();
+        String name = keys.bullpenWorkerClientName(ProcessHandle.current().pid());
         Await.until(WAIT, "named connection", () -> jedis.clientList().contains("name=" + name + " "));
         long named = jedis.clientList().lines().filter(l -> l.contains(" name=" + name + " ")).count();
         assertEquals(1, named);
-        assertEquals("bull:" + java.util.Base64.getEncoder().encodeToString(queueName.getBytes()), name);
+        // Bull's getWorkers() keeps the names that start with P:base64(Q)
+        assertEquals("bull:" + java.util.Base64.getEncoder().encodeToString(queueName.getBytes()) + ":bullpen:"
+                + ProcessHandle.current().pid(), name);
+        assertTrue(name.startsWith(keys.workerClientName()));
     }
 
     @Test
@@ -514,7 +517,7 @@ class WorkerIT {
                 .noneMatch(t -> t.isAlive() && t.getName().startsWith("bullpen-worker-" + queueName + "-")));
         Await.until(WAIT, "dedicated connections closed", () -> jedis.clientList().lines()
                 .noneMatch(l -> l.contains("cmd=subscribe") || l.contains("cmd=brpoplpush")
-                        || l.contains("name=" + keys.workerClientName() + " ")));
+                        || l.contains("name=" + keys.workerClientName())));
     }
 
     @Test

@@ -486,7 +486,8 @@ class WorkerInteropIT {
     @Test
     void nodeGetWorkersCountsABullpenWorkerOnce() throws Exception {
         startWorker(job -> null, 4);
-        Await.until(WAIT, "named", () -> jedis.clientList().contains("name=" + keys.workerClientName() + " "));
+        Await.until(WAIT, "named", () -> jedis.clientList().contains(
+                "name=" + keys.bullpenWorkerClientName(ProcessHandle.current().pid()) + " "));
         NodeRun listed = node("workers");
         listed.finish(WAIT);
         assertEquals("[\"" + queueName + "\"]", listed.output().trim().lines().reduce((a, b) -> b).orElse(""));

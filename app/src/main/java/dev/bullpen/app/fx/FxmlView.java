@@ -20,7 +20,11 @@ public enum FxmlView {
     /** One connection's alert count in the status bar. */
     ALERT_STATUS("/fxml/alert_status.fxml"),
     /** One queue's screen (includes {@code job_detail.fxml}); loaded once per opened queue. */
-    QUEUE("/fxml/queue.fxml");
+    QUEUE("/fxml/queue.fxml"),
+    /** The Load test tab; loaded when the tab is first selected. */
+    LAB("/fxml/lab.fxml"),
+    /** The Workers tab; loaded when the tab is first selected. */
+    WORKERS("/fxml/workers.fxml");
 
     private final String path;
 

@@ -235,6 +235,11 @@ public final class MainWindowController implements ConnectionManager.View {
         return sidebarController;
     }
 
+    /** The window's tabs (the lab adds its screens to its Workers and Load test tabs). */
+    public TabPane tabs() {
+        return tabs;
+    }
+
     // ---------------------------------------------------------------- the connection in front
 
     private void show(ConnectionSession session) {

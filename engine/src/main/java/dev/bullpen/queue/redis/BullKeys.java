@@ -111,6 +111,18 @@ public final class BullKeys {
         return prefix + ":" + Base64.getEncoder().encodeToString(queue.getBytes(StandardCharsets.UTF_8));
     }
 
+    /**
+     * The name Bullpen's worker gives its blocking connection: Bull's name, then {@code :bullpen:<pid>}. Bull's
+     * {@code getWorkers()} keeps every client whose name <em>starts with</em> Bull's name, so Node sees the worker
+     * as before, while the console can tell a Bullpen worker (and its process) from a Node one.
+     */
+    public String bullpenWorkerClientName(long pid) {
+        return workerClientName() + ":" + BULLPEN_WORKER_TAG + ":" + pid;
+    }
+
+    /** The tag after Bull's name in {@link #bullpenWorkerClientName}. */
+    public static final String BULLPEN_WORKER_TAG = "bullpen";
+
     /** A key that may mark a queue: the queue's name and the Redis type Bull gives that key. */
     record Marker(String queue, String type) {
     }

@@ -47,6 +47,7 @@ import redis.clients.jedis.exceptions.JedisRedirectionException;
 import redis.clients.jedis.params.ScanParams;
 import redis.clients.jedis.resps.ScanResult;
 import redis.clients.jedis.util.JedisClusterCRC16;
+import redis.clients.jedis.util.SafeEncoder;
 
 /**
  * {@link QueueConnection} on a pooled Jedis client: {@link RedisClient} for one server,
@@ -459,6 +460,50 @@ public final class RedisQueueConnection implements QueueConnection {
             LOG.debug("RedisQueueConnection(redis={}) cannot list clients: {}", endpoint.display(), e.getMessage());
             return Optional.empty();
         }
+    }
+
+    public List<Map<String, String>> clients() {
+        try {
+            return call(true, () -> {
+                StringBuilder all = new StringBuilder();
+                if (redis instanceof RedisClusterClient cluster) {
+                    for (ConnectionPool pool : cluster.getClusterNodes().values()) {
+                        try (Connection c = pool.getResource(); Jedis j = new Jedis(c)) {
+                            all.append(j.clientList()).append('\n');
+                        }
+                    }
+                } else {
+                    Object reply = redis.sendCommand(Protocol.Command.CLIENT, "LIST");
+                    all.append(reply instanceof byte[] b ? SafeEncoder.encode(b)
+                            : String.valueOf(reply));
+                }
+                return parseClientList(all.toString());
+            });
+        } catch (dev.bullpen.queue.QueueException e) {
+            if (String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT).contains("unknown command")) {
+                return List.of(); // a managed Redis that hides CLIENT: Bull swallows this too
+            }
+            throw e;
+        }
+    }
+
+    /** Splits {@code CLIENT LIST} output as Bull does: one client a line, {@code key=value} pairs. */
+    static List<Map<String, String>> parseClientList(String text) {
+        List<Map<String, String>> out = new ArrayList<>();
+        for (String line : text.split("\r?\n")) {
+            if (line.isBlank()) {
+                continue;
+            }
+            Map<String, String> fields = new LinkedHashMap<>();
+            for (String pair : line.trim().split(" ")) {
+                int eq = pair.indexOf('=');
+                if (eq > 0) {
+                    fields.put(pair.substring(0, eq), pair.substring(eq + 1));
+                }
+            }
+            out.add(fields);
+        }
+        return out;
     }
 
     private static String infoOfAnyMaster(RedisClusterClient cluster) {
