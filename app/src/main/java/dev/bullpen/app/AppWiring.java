@@ -249,7 +249,8 @@ public final class AppWiring implements AutoCloseable {
         Bounds at = WindowPlacement.place(remembered.bounds(), screens, MIN_WIDTH, MIN_HEIGHT);
         Scene scene = new Scene(FxmlView.MAIN_WINDOW.load(controllers), at.width(), at.height());
         mainWindow.restore(remembered);
-        stage.titleProperty().bind(mainWindow.titleProperty());
+        // after --unmask the title says so, whichever connection is in front
+        stage.titleProperty().bind(mainWindow.titleProperty().concat(settings.mask().masksNothing() ? " · unmasked" : ""));
         stage.setScene(scene);
         stage.setMinWidth(Math.min(MIN_WIDTH, at.width()));
         stage.setMinHeight(Math.min(MIN_HEIGHT, at.height()));

@@ -401,7 +401,7 @@ class ConsoleConnectionsUiIT {
         // then its threads end, its tab closes, and it stays in the tree as closed; alpha goes on
         WaitForAsyncUtils.waitFor(TIMEOUT_S, TimeUnit.SECONDS, () -> threadsNamed(betaThreads) == 0);
         await("beta closed", () -> "closed".equals(shownSummary("beta")) && shownQueues("beta").isEmpty());
-        assertEquals(List.of("Queues", "Charts", "Alerts", "Redis"), fx(() -> tabs().getTabs().stream().map(Tab::getText).toList()));
+        assertEquals(List.of("Queues", "Charts", "Alerts", "Redis", "Workers", "Load test"), fx(() -> tabs().getTabs().stream().map(Tab::getText).toList()));
         assertTrue(threadsNamed(alphaThreads) > 0);
         assertEquals("Bullpen — alpha · " + alphaRedis.url() + " · prefix " + prefix, fx(() -> stage.getTitle()));
     }
