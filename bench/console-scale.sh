@@ -13,6 +13,7 @@ start_redis
 machine_line
 t0=$(date +%s)
 fill_finished large completed "$COMPLETED" 1; fill_finished large failed "$FAILED" $(( COMPLETED + 1 ))
+fill_finished small completed 100 1
 echo "filled in $(( $(date +%s) - t0 )) s; redis used_memory: $(redis-cli -p "$PORT" info memory | grep -E '^used_memory_human' | cut -d: -f2 | tr -d '\r')"
 EXPORTS="$BENCH_DIR/exports"; mkdir -p "$EXPORTS"
 # the JVM options of ./bullpen (decision 0004), then the caller's

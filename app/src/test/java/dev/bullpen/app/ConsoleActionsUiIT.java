@@ -15,68 +15,29 @@ import dev.bullpen.queue.JobState;
 import dev.bullpen.queue.Json;
 import dev.bullpen.queue.NewJob;
 import dev.bullpen.queue.PersonalDataMask;
-import dev.bullpen.queue.QueueConnection;
 import dev.bullpen.queue.RedisEndpoint;
-import dev.bullpen.testing.RedisServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 import javafx.scene.Node;
 import javafx.scene.control.ButtonBase;
 import javafx.scene.control.Label;
 import javafx.scene.control.RadioButton;
 import javafx.scene.control.TextField;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxToolkit;
 
 /**
  * Export, duplicate and personal-data masking on the queue screen, headless (Monocle), against a
  * private redis-server; every effect is checked through the engine or in the written file.
  */
-class ConsoleActionsUiIT {
+class ConsoleActionsUiIT extends ConsoleRedisUiTest {
     private static final Duration POLL = Duration.ofMillis(300);
-    private static final AtomicInteger PREFIXES = new AtomicInteger();
 
-    private static RedisServer redis;
-
-    private final String prefix = "act" + PREFIXES.incrementAndGet();
-    private final ConsoleRobot console = new ConsoleRobot();
-    private QueueConnection engine;
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void startRedisAndToolkit() throws TimeoutException {
-        redis = RedisServer.start();
-        FxToolkit.registerPrimaryStage();
-    }
-
-    @AfterAll
-    static void stopRedis() {
-        redis.close();
-    }
-
-    @AfterEach
-    void closeWindow() throws TimeoutException {
-        console.close();
-        if (engine != null) {
-            engine.close();
-        }
-    }
-
-    private JobQueue queue(String name) {
-        if (engine == null) {
-            engine = QueueConnection.open(RedisEndpoint.parse(redis.url()), prefix);
-        }
-        return engine.queue(name);
-    }
 
     private void openConsole(PersonalDataMask mask) throws TimeoutException {
         console.open(new ConsoleSettings(RedisEndpoint.parse(redis.url()), prefix, POLL, false, Theme.LIGHT, null,

@@ -19,55 +19,28 @@ import dev.bullpen.queue.JobState;
 import dev.bullpen.queue.Json;
 import dev.bullpen.queue.QueueCounts;
 import dev.bullpen.queue.RedisEndpoint;
-import dev.bullpen.testing.RedisServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxToolkit;
 
 /**
  * The console on a queue that real Node Bull 4.16.5 made ({@code interop/bull-tool.js}): jobs added
  * with {@code queue.add}, worked by a Bull worker (two fail, with Bull's own stack traces, progress
  * and log lines). Every check of Redis goes through Node Bull. Needs {@code node}; see BullNode.
  */
-class ConsoleBullQueueUiIT {
+class ConsoleBullQueueUiIT extends ConsoleRedisUiTest {
     private static final Duration POLL = Duration.ofMillis(300);
-    private static final AtomicInteger PREFIXES = new AtomicInteger();
 
-    private static RedisServer redis;
-
-    private final String prefix = "bq" + PREFIXES.incrementAndGet();
-    private final ConsoleRobot console = new ConsoleRobot();
     private BullNode bull;
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void startRedisAndToolkit() throws TimeoutException {
-        redis = RedisServer.start();
-        FxToolkit.registerPrimaryStage();
-    }
-
-    @AfterAll
-    static void stopRedis() {
-        redis.close();
-    }
-
-    @AfterEach
-    void closeWindow() throws TimeoutException {
-        console.close();
-    }
 
     /** Bull's ids of the jobs a made-by-Bull queue holds. */
     private record BullQueue(List<String> failed, List<String> completed, List<String> waiting, String delayed) {
@@ -164,7 +137,7 @@ class ConsoleBullQueueUiIT {
                 .startsWith("Error: failed by bull-tool: " + failed), "Node's stack trace");
         assertEquals("Progress: {\"step\":1,\"of\":4}", console.text("#detail-progress"));
         assertEquals(List.of("handled " + failed), fx(() -> List.copyOf(
-                ((javafx.scene.control.ListView<String>) console.lookup("#detail-logs")).getItems())));
+                ((javafx.scene.control.ListView<?>) console.lookup("#detail-logs")).getItems())));
         assertEquals("data: {3}", fx(() -> console.tree().getRoot().getValue()));
         assertEquals("email: \"***\"", fx(() -> console.tree().getRoot().getChildren().get(0).getValue()));
 

@@ -12,70 +12,31 @@ import dev.bullpen.queue.JobOptions;
 import dev.bullpen.queue.JobQueue;
 import dev.bullpen.queue.JobState;
 import dev.bullpen.queue.NewJob;
-import dev.bullpen.queue.QueueConnection;
 import dev.bullpen.queue.RedisEndpoint;
-import dev.bullpen.testing.RedisServer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 import javafx.scene.Node;
 import javafx.scene.control.ButtonBase;
 import javafx.scene.control.Label;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.input.KeyCode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 
 /**
  * The queue screen, headless (Monocle), against a private redis-server holding Bull queues made by
  * the engine (failed jobs moved as Bull's worker leaves them, see {@link BullFixtures}). Every
  * assertion about Redis goes through the engine.
  */
-class ConsoleQueueUiIT {
+class ConsoleQueueUiIT extends ConsoleRedisUiTest {
     private static final Duration POLL = Duration.ofMillis(300);
     private static final long TIMEOUT_S = 20;
-    private static final AtomicInteger PREFIXES = new AtomicInteger();
 
-    private static RedisServer redis;
-
-    private final String prefix = "qui" + PREFIXES.incrementAndGet();
-    private final ConsoleRobot console = new ConsoleRobot();
     private final FxRobot robot = console.robot;
     private final List<String> questions = console.questions;
-    private QueueConnection engine;
-
-    @BeforeAll
-    static void startRedisAndToolkit() throws TimeoutException {
-        redis = RedisServer.start();
-        FxToolkit.registerPrimaryStage();
-    }
-
-    @AfterAll
-    static void stopRedis() {
-        redis.close();
-    }
-
-    @AfterEach
-    void closeWindow() throws TimeoutException {
-        console.close();
-        if (engine != null) {
-            engine.close();
-        }
-    }
-
-    private JobQueue queue(String name) {
-        if (engine == null) {
-            engine = QueueConnection.open(RedisEndpoint.parse(redis.url()), prefix);
-        }
-        return engine.queue(name);
-    }
 
     private void openConsole(boolean readOnly) throws TimeoutException {
         console.open(new ConsoleSettings(RedisEndpoint.parse(redis.url()), prefix, POLL, readOnly, Theme.LIGHT, null));

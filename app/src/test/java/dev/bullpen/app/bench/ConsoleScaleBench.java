@@ -37,8 +37,9 @@ import org.HdrHistogram.Histogram;
  *       {@link Platform#runLater} and, once it ran, the next one 5 ms later; the delay between post
  *       and run is the time the UI thread was busy (layout, CSS, rendering hand-off, our code), i.e.
  *       how long a click or key press would have waited; for the longest wait, the CPU time the FX
- *       thread used meanwhile (ns, JMX) and the GC time (ms) tell work on the FX thread apart from a
- *       thread that did not get a core or a collection that stopped every thread;</li>
+ *       thread and JavaFX's render thread used meanwhile (JMX) and the GC time tell work on the FX
+ *       thread apart from rendering, a thread that did not get a core, or a collection that stopped
+ *       every thread; and the most CPU the FX thread used within one wait;</li>
  *   <li>the heap: sampled every 100 ms (the largest value, garbage included), and the live heap after
  *       a full GC at the end of the phase (JMX).</li>
  * </ul>
@@ -52,16 +53,27 @@ public final class ConsoleScaleBench {
     private final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
     private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     private final List<GarbageCollectorMXBean> collectors = ManagementFactory.getGarbageCollectorMXBeans();
-    /** The longest wait of the phase, with the FX thread's CPU time and the GC time while it lasted. */
-    private volatile long[] longest = {0, 0, 0};
     private volatile long fxThreadId = -1;
+    /** JavaFX's render thread: the FX thread waits for it to finish the previous frame. */
+    private volatile long renderThreadId = -1;
     private final List<String> report = new ArrayList<>();
-    private final AtomicLong maxHeapSample = new AtomicLong();
-    private volatile Histogram stalls = new Histogram(TimeUnit.SECONDS.toMicros(60), 3);
+    /** What the probe records in the running phase; null between phases (while we collect garbage ourselves). */
+    private volatile Stats current;
     private volatile boolean running = true;
     private ConsoleHarness console;
 
     private ConsoleScaleBench() {
+    }
+
+    /** One phase's measurements. */
+    private static final class Stats {
+        final Histogram waits = new Histogram(TimeUnit.SECONDS.toMicros(60), 3);
+        /** CPU time the FX thread used while each probe waited: its work, whether or not it had a core. */
+        final Histogram fxBusy = new Histogram(TimeUnit.SECONDS.toMicros(60), 3);
+        /** The longest wait, with the FX and render threads' CPU time (ns) and the GC time (ms) while it lasted. */
+        volatile long[] longest = {0, 0, 0, 0};
+        final AtomicLong maxHeapSample = new AtomicLong();
+        final AtomicLong maxGcPauseMs = new AtomicLong();
     }
 
     public static void main(String[] args) throws Exception {
@@ -80,9 +92,10 @@ public final class ConsoleScaleBench {
         startProbe();
         System.out.printf("JVM: %s, max heap %d MB, %s%n", System.getProperty("java.vm.version"),
                 Runtime.getRuntime().maxMemory() >> 20, ManagementFactory.getRuntimeMXBean().getInputArguments());
-        report.add("| phase | took s | FX probes | FX wait p99 ms | FX wait max ms (FX CPU / GC in it) "
-                + "| heap max sampled MB | live heap after GC MB |");
-        report.add("|---|---:|---:|---:|---:|---:|---:|");
+        report.add("| phase | took s | FX probes | FX wait p99 ms | FX wait max ms (FX CPU / render CPU / GC in it) "
+                + "| FX CPU in one wait, max ms | longest GC pause ms | heap max sampled MB | live heap after GC MB |");
+        report.add("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+        watchGcPauses();
 
         phase("open the console, overview polls 10 s", () -> {
             console = ConsoleHarness.open(new ConsoleSettings(RedisEndpoint.parse(url), "bull", Duration.ofSeconds(2),
@@ -95,6 +108,11 @@ public final class ConsoleScaleBench {
             ConsoleHarness.fxRun(() -> console.wiring().mainWindow().openQueue(queue));
             ConsoleHarness.fxRun(() -> vm().selectState(JobState.COMPLETED));
             awaitPage("1–50" + ofCompleted);
+        });
+        phase("open a second queue's tab (100 jobs), back to the first", () -> {
+            ConsoleHarness.fxRun(() -> console.wiring().mainWindow().openQueue("small"));
+            ConsoleHarness.await("small opened", 30_000, () -> vm().queue().equals("small") && !vm().isLoading());
+            ConsoleHarness.fxRun(() -> console.wiring().mainWindow().openQueue(queue));
         });
         phase("20 page turns, 50 per page", () -> {
             for (int i = 1; i <= 20; i++) {
@@ -144,7 +162,6 @@ public final class ConsoleScaleBench {
             Thread.sleep(20_000);
         });
         running = false;
-        console.close();
         report.forEach(System.out::println);
     }
 
@@ -189,19 +206,21 @@ public final class ConsoleScaleBench {
 
     private void phase(String name, Step step) throws Exception {
         System.gc();
-        stalls = new Histogram(TimeUnit.SECONDS.toMicros(60), 3);
-        longest = new long[] {0, 0, 0};
-        maxHeapSample.set(0);
+        Stats stats = new Stats();
+        current = stats;
         long t0 = System.nanoTime();
         step.run();
         double took = (System.nanoTime() - t0) / 1e9;
-        Histogram h = stalls;
-        long maxSampled = maxHeapSample.get();
+        current = null; // before our own full collections below
         long live = liveHeap();
-        long[] worst = longest;
-        String line = String.format(Locale.ROOT, "| %s | %.1f | %,d | %.1f | %.1f (%d / %d) | %d | %d |", name, took,
-                h.getTotalCount(), h.getValueAtPercentile(99) / 1000.0, worst[0] / 1000.0, worst[1] / 1_000_000,
-                worst[2], maxSampled >> 20, live >> 20);
+        Histogram h = stats.waits;
+        long[] worst = stats.longest;
+        String line = String.format(Locale.ROOT,
+                "| %s | %.1f | %,d | %.1f | %.1f (%d / %d / %d) | %.1f | %d | %d | %d |",
+                name, took, h.getTotalCount(), h.getValueAtPercentile(99) / 1000.0, worst[0] / 1000.0,
+                worst[1] / 1_000_000, worst[3] / 1_000_000, worst[2], stats.fxBusy.getMaxValue() / 1000.0,
+                stats.maxGcPauseMs.get(),
+                stats.maxHeapSample.get() >> 20, live >> 20);
         report.add(line);
         System.out.println(line);
         if (System.getenv("BENCH_HISTOGRAM") != null) {
@@ -231,6 +250,32 @@ public final class ConsoleScaleBench {
         String.valueOf(text).lines().limit(lines + 2L).forEach(l -> System.out.println("    " + l));
     }
 
+    /** Records the longest collection pause of the phase (GC notifications). */
+    private void watchGcPauses() {
+        for (GarbageCollectorMXBean gc : collectors) {
+            ((javax.management.NotificationEmitter) gc).addNotificationListener((n, handback) -> {
+                if (com.sun.management.GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION
+                        .equals(n.getType())) {
+                    var info = com.sun.management.GarbageCollectionNotificationInfo.from(
+                            (javax.management.openmbean.CompositeData) n.getUserData());
+                    Stats stats = current;
+                    if (stats != null && !"System.gc()".equals(info.getGcCause())) {
+                        stats.maxGcPauseMs.accumulateAndGet(info.getGcInfo().getDuration(), Math::max);
+                    }
+                }
+            }, null, null);
+        }
+    }
+
+    private long renderCpu() {
+        if (renderThreadId < 0) {
+            renderThreadId = Thread.getAllStackTraces().keySet().stream()
+                    .filter(t -> t.getName().startsWith("QuantumRenderer")).mapToLong(Thread::getId).findFirst()
+                    .orElse(-1);
+        }
+        return renderThreadId < 0 ? 0 : Math.max(0, threads.getThreadCpuTime(renderThreadId));
+    }
+
     private long gcMillis() {
         long sum = 0;
         for (GarbageCollectorMXBean gc : collectors) {
@@ -245,7 +290,9 @@ public final class ConsoleScaleBench {
         Thread probe = new Thread(() -> {
             long lastHeap = 0;
             while (running) {
+                Stats stats = current;
                 long cpu0 = threads.getThreadCpuTime(fxThreadId);
+                long render0 = renderCpu();
                 long gc0 = gcMillis();
                 long posted = System.nanoTime();
                 java.util.concurrent.CountDownLatch ran = new java.util.concurrent.CountDownLatch(1);
@@ -256,15 +303,18 @@ public final class ConsoleScaleBench {
                 });
                 try {
                     ran.await();
-                    long waitedMicros = Math.max(0, (at[0] - posted) / 1_000);
-                    stalls.recordValue(waitedMicros);
-                    if (waitedMicros > longest[0]) {
-                        longest = new long[] {waitedMicros, threads.getThreadCpuTime(fxThreadId) - cpu0,
-                            gcMillis() - gc0};
-                    }
-                    if (System.nanoTime() - lastHeap > TimeUnit.MILLISECONDS.toNanos(100)) {
-                        lastHeap = System.nanoTime();
-                        maxHeapSample.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
+                    if (stats != null && stats == current) { // not across a phase boundary
+                        long waitedMicros = Math.max(0, (at[0] - posted) / 1_000);
+                        long cpu = threads.getThreadCpuTime(fxThreadId) - cpu0;
+                        stats.waits.recordValue(waitedMicros);
+                        stats.fxBusy.recordValue(Math.max(0, cpu / 1_000));
+                        if (waitedMicros > stats.longest[0]) {
+                            stats.longest = new long[] {waitedMicros, cpu, gcMillis() - gc0, renderCpu() - render0};
+                        }
+                        if (System.nanoTime() - lastHeap > TimeUnit.MILLISECONDS.toNanos(100)) {
+                            lastHeap = System.nanoTime();
+                            stats.maxHeapSample.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
+                        }
                     }
                     Thread.sleep(PROBE_EVERY_MS);
                 } catch (InterruptedException e) {
