@@ -87,7 +87,7 @@ public final class CheckoutService {
                 throw CheckoutRejectedException.insufficient(total, customer.points());
             }
             long now = clock.millis();
-            String purchaseId = randomUuid();
+            String purchaseId = timeOrderedUuid(now);
             Shares shares = settings.split(rewardPoints);
             String deliverTo = address != null && !address.isBlank() ? address.strip()
                     : tx.cartAddress(customerId).orElse(customer.address());
@@ -138,13 +138,18 @@ public final class CheckoutService {
     }
 
     /**
-     * A random (version 4) UUID from this thread's own generator: {@code UUID.randomUUID()} draws from one
-     * generator behind one lock, which concurrent checkouts queued for.
+     * A time-ordered UUID (version 7, RFC 9562): the epoch milliseconds in the first 48 bits, then 74 random bits from
+     * this thread's own generator. Ids of successive purchases sort by time, so the purchase, outbox and ledger
+     * indexes grow at their right edge instead of changing pages all over (fewer pages to write, less garbage);
+     * {@code UUID.randomUUID()} would also make concurrent checkouts queue for its one shared generator.
      */
-    static String randomUuid() {
+    static String timeOrderedUuid(long epochMillis) {
         byte[] b = new byte[16];
         RANDOM.get().nextBytes(b);
-        b[6] = (byte) ((b[6] & 0x0f) | 0x40);
+        for (int i = 0; i < 6; i++) {
+            b[i] = (byte) (epochMillis >>> (40 - 8 * i));
+        }
+        b[6] = (byte) ((b[6] & 0x0f) | 0x70);
         b[8] = (byte) ((b[8] & 0x3f) | 0x80);
         long msb = 0;
         long lsb = 0;
