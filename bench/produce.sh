@@ -9,6 +9,7 @@ ensure_node_bull
 "$ROOT/bullpen" --help >/dev/null   # build first, outside the measurement
 start_redis
 machine_line
+echo "jobs per run: $JOBS, rounds: $ROUNDS"
 declare -a J N
 for r in $(seq "$ROUNDS"); do
   j=$("$ROOT/bullpen" --redis "$REDIS_URL_BENCH" bench produce --queue "java-$r" --jobs "$JOBS" --in-flight 100 | sed -E 's/.*: ([0-9]+) jobs\/s/\1/')

@@ -6,7 +6,9 @@
 2. Latency: a Node producer adds jobs at a fixed rate (default 1,000/s) for a few seconds while one
    worker (concurrency 10) processes them with 2 ms of simulated work; finish - creation p50/p95/p99.
 
-usage: bench/worker.py [--jobs 20000] [--rounds 2] [--rate 1000] [--seconds 10]
+usage: bench/worker.py [--jobs 20000] [--rounds 2] [--rate 1000] [--seconds 10] [--port P] [--json FILE]
+  --port P     use the redis-server already listening on 127.0.0.1:P (bench/all.sh) instead of starting one
+  --json FILE  also write every round's figures there
 """
 import argparse, json, os, resource, shutil, socket, statistics, subprocess, sys, tempfile, time
 
@@ -83,11 +85,13 @@ def throughput(port, url, args):
         print(f"{conc:>4}  {b:>11.0f}  {n:>9.0f}  {b / n:>5.2f}  {med('bullpen', 'worker_cpu_ms_per_1k'):>10.1f} | "
               f"{med('node', 'worker_cpu_ms_per_1k'):<8.1f}  {med('bullpen', 'redis_cpu_ms_per_1k'):>9.1f} | "
               f"{med('node', 'redis_cpu_ms_per_1k'):<8.1f}")
+    return rows
 
 
 def latency(port, url, args):
     print(f"\nend-to-end latency (finishedOn - timestamp), {args.rate} jobs/s for {args.seconds} s, 2 ms work, concurrency 10")
     total = args.rate * args.seconds
+    rows = []
     for rnd in range(args.rounds):
         for who in ("bullpen", "node"):
             q = f"lat-{who}-{rnd}"
@@ -108,6 +112,10 @@ def latency(port, url, args):
             pct = lambda p: lat[min(len(lat) - 1, int(p / 100 * len(lat)))]
             print(f"  round {rnd} {who:8} n={len(lat)}  p50 {pct(50)} ms  p95 {pct(95)} ms  p99 {pct(99)} ms  max {lat[-1]} ms",
                   flush=True)
+            rows.append(dict(who=who, round=rnd, n=len(lat), p50=pct(50), p95=pct(95), p99=pct(99), max=lat[-1]))
+            redis_cli(port, "eval", "for _,k in ipairs(redis.call('keys', ARGV[1])) do redis.call('del', k) end", "0",
+                      f"bull:{q}:*")
+    return rows
 
 
 LAT_SCRIPT = """local out = {}
@@ -125,13 +133,19 @@ def main():
     ap.add_argument("--rate", type=int, default=1000)
     ap.add_argument("--seconds", type=int, default=10)
     ap.add_argument("--skip-latency", action="store_true")
+    ap.add_argument("--port", type=int, help="use this running redis-server on 127.0.0.1")
+    ap.add_argument("--json", help="write the figures of every round to this file")
     args = ap.parse_args()
     if not os.path.isdir(os.path.join(ROOT, "interop", "node_modules", "bull")):
         subprocess.run(["npm", "ci", "--no-audit", "--no-fund"], cwd=os.path.join(ROOT, "interop"), check=True)
     subprocess.run([BULLPEN, "--help"], check=True, capture_output=True)  # build outside the measurement
-    port, d = free_port(), tempfile.mkdtemp()
-    srv = subprocess.Popen(["redis-server", "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
-                            "--dir", d], stdout=subprocess.DEVNULL)
+    srv, d = None, None
+    if args.port:
+        port = args.port
+    else:
+        port, d = free_port(), tempfile.mkdtemp()
+        srv = subprocess.Popen(["redis-server", "--port", str(port), "--bind", "127.0.0.1", "--save", "",
+                                "--appendonly", "no", "--dir", d], stdout=subprocess.DEVNULL)
     try:
         for _ in range(50):
             try:
@@ -142,11 +156,16 @@ def main():
         java = subprocess.run(["java", "-version"], capture_output=True, text=True).stderr.splitlines()[0]
         node = subprocess.run(["node", "--version"], capture_output=True, text=True).stdout.strip()
         print(f"machine: {os.cpu_count()} cores; {java}; node {node}; redis {redis_cli(port, 'info', 'server').split('redis_version:')[1].split()[0]}; load {os.getloadavg()}")
-        throughput(port, url, args)
+        result = dict(jobs=args.jobs, rounds=args.rounds, rate=args.rate, seconds=args.seconds)
+        result["throughput"] = throughput(port, url, args)
         if not args.skip_latency:
-            latency(port, url, args)
+            result["latency"] = latency(port, url, args)
+        if args.json:
+            with open(args.json, "w") as f:
+                json.dump(result, f, indent=1)
     finally:
-        srv.terminate(); srv.wait(); shutil.rmtree(d, ignore_errors=True)
+        if srv is not None:
+            srv.terminate(); srv.wait(); shutil.rmtree(d, ignore_errors=True)
 
 
 if __name__ == "__main__":

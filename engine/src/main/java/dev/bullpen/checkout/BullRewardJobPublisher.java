@@ -6,6 +6,10 @@ import dev.bullpen.queue.JobQueue;
 import dev.bullpen.queue.NewJob;
 import dev.bullpen.queue.QueueConnection;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 
 /**
@@ -48,6 +52,17 @@ public final class BullRewardJobPublisher implements RewardJobPublisher, AutoClo
     @Override
     public void publish(OutboxEntry entry) {
         queue(entry.queue()).add(jobOf(entry, clock.millis()));
+    }
+
+    /** One script call per queue and up to 200 jobs ({@link JobQueue#addBulk}). */
+    @Override
+    public void publishAll(List<OutboxEntry> entries) {
+        long now = clock.millis();
+        Map<String, List<NewJob>> byQueue = new LinkedHashMap<>();
+        for (OutboxEntry e : entries) {
+            byQueue.computeIfAbsent(e.queue(), q -> new ArrayList<>()).add(jobOf(e, now));
+        }
+        byQueue.forEach((name, jobs) -> queue(name).addBulk(jobs));
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.bullpen.checkout;
 
 import java.math.BigDecimal;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -45,7 +46,12 @@ public interface MallStore extends AutoCloseable {
     Optional<OutboxEntry> outbox(String purchaseId);
 
     /** Up to {@code limit} pending outbox rows, oldest first. */
-    List<OutboxEntry> pendingOutbox(int limit);
+    default List<OutboxEntry> pendingOutbox(int limit) {
+        return pendingOutbox(limit, Long.MAX_VALUE);
+    }
+
+    /** Up to {@code limit} pending outbox rows created before {@code createdBefore} (epoch ms), oldest first. */
+    List<OutboxEntry> pendingOutbox(int limit, long createdBefore);
 
     /** How many outbox rows are pending and since when, in one cheap read (for metrics). */
     OutboxBacklog outboxBacklog();
@@ -53,8 +59,14 @@ public interface MallStore extends AutoCloseable {
     /** Marks an outbox row sent; returns false when no pending row had that purchase id. */
     boolean markOutboxSent(String purchaseId, long now);
 
+    /** Marks these outbox rows sent in one statement; returns how many of them were pending. */
+    int markOutboxSent(Collection<String> purchaseIds, long now);
+
     /** Records a failed push on a pending outbox row (attempts + 1, the error kept shortened). */
     void recordOutboxFailure(String purchaseId, String error);
+
+    /** Records a failed push on each of these pending outbox rows, in one statement. */
+    void recordOutboxFailure(Collection<String> purchaseIds, String error);
 
     /** The gifts pool's balance. */
     BigDecimal poolBalance();

@@ -18,6 +18,19 @@ public interface MallTransaction {
     /** Locks the customer's row ({@code SELECT ... FOR UPDATE}) and returns it; empty when absent. */
     Optional<Customer> lockCustomer(long id);
 
+    /**
+     * Locks the rows of these customers ({@code SELECT ... FOR UPDATE}) in ascending id order, in one statement,
+     * and returns those that exist by id.
+     */
+    Map<Long, Customer> lockCustomers(Collection<Long> ids);
+
+    /**
+     * The customer followed by their referral upline, nearest first, up to a tree root, read in one statement
+     * without locking (parent links never change). At most {@code maxLength} ids; it also ends before an id seen
+     * already. Empty when the customer does not exist.
+     */
+    List<Long> upline(long customerId, int maxLength);
+
     /** The lines of a customer's cart ordered by product id; empty when there is no cart. */
     List<CartItem> cartItems(long customerId);
 
@@ -38,6 +51,13 @@ public interface MallTransaction {
     /** Adds {@code amount} to the wallet with an atomic increment. @throws MallStoreException when absent */
     void credit(long customerId, BigDecimal amount);
 
+    /**
+     * Adds each amount to its customer's wallet with atomic increments, in one batch.
+     *
+     * @throws MallStoreException when a customer is absent
+     */
+    void credit(Map<Long, BigDecimal> amounts);
+
     /** Changes a customer's level. */
     void setLevel(long customerId, Level level);
 
@@ -47,8 +67,11 @@ public interface MallTransaction {
     /** Removes every line of the customer's cart. */
     void clearCart(long customerId);
 
-    /** Direct referrals of a customer counted by level (levels with none are absent). */
-    Map<Level, Integer> directReferralLevels(long customerId);
+    /**
+     * The direct referrals of each of these customers counted by level, in one statement (levels with none are
+     * absent; a customer without referrals maps to an empty map).
+     */
+    Map<Long, Map<Level, Integer>> directReferralLevels(Collection<Long> customerIds);
 
     /** Inserts a purchase. @throws MallStoreException on a duplicate id */
     void insertPurchase(Purchase purchase);

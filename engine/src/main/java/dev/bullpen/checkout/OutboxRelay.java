@@ -21,12 +21,23 @@ public final class OutboxRelay implements Runnable {
     private final RewardJobPublisher publisher;
     private final Clock clock;
     private final int batchSize;
+    private final Duration minAge;
 
     public OutboxRelay(MallStore store, RewardJobPublisher publisher, Clock clock, int batchSize) {
+        this(store, publisher, clock, batchSize, Duration.ZERO);
+    }
+
+    /**
+     * @param minAge rows younger than this are left alone: in processes whose checkouts hand their rows to an
+     *               {@link OutboxPusher}, the relay then pushes only what the pusher did not (a second push would
+     *               add nothing, but costs a round trip)
+     */
+    public OutboxRelay(MallStore store, RewardJobPublisher publisher, Clock clock, int batchSize, Duration minAge) {
         this.store = store;
         this.publisher = publisher;
         this.clock = clock;
         this.batchSize = batchSize;
+        this.minAge = minAge;
     }
 
     /**
@@ -37,7 +48,8 @@ public final class OutboxRelay implements Runnable {
     public int runOnce() {
         int sent = 0;
         while (true) {
-            List<OutboxEntry> pending = store.pendingOutbox(batchSize);
+            List<OutboxEntry> pending = minAge.isZero() ? store.pendingOutbox(batchSize)
+                    : store.pendingOutbox(batchSize, clock.millis() - minAge.toMillis());
             if (pending.isEmpty()) {
                 return sent;
             }

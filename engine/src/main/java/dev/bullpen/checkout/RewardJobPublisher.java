@@ -1,5 +1,7 @@
 package dev.bullpen.checkout;
 
+import java.util.List;
+
 /** Pushes reward jobs recorded in the outbox to the queue. */
 public interface RewardJobPublisher {
 
@@ -10,4 +12,14 @@ public interface RewardJobPublisher {
      *                          job could not be added; the outbox row stays pending
      */
     void publish(OutboxEntry entry);
+
+    /**
+     * Adds the jobs of several rows; the default adds them one by one, implementations may batch. When it throws,
+     * some of the jobs may have been added (adding them again changes nothing).
+     */
+    default void publishAll(List<OutboxEntry> entries) {
+        for (OutboxEntry e : entries) {
+            publish(e);
+        }
+    }
 }

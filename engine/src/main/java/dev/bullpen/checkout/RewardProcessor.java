@@ -3,12 +3,11 @@ package dev.bullpen.checkout;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bullpen.queue.Json;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,11 +16,14 @@ import org.slf4j.LoggerFactory;
  * Applies the rewards of one purchase in one database transaction keyed by the purchase id: the
  * purchase row is locked first and a purchase whose rewards are completed is left alone, so a job
  * delivered twice changes nothing the second time. Customer rows are then locked in id order (no
- * deadlocks between jobs), the pool row last; balances change by atomic increments.
+ * deadlocks between jobs), the pool row last (and only when the plan pays from it; otherwise its
+ * income is its last statement); balances change by atomic increments.
  */
 public final class RewardProcessor {
     private static final Logger LOG = LoggerFactory.getLogger(RewardProcessor.class);
     private static final int MAX_DEPTH = 100_000;
+    /** More than any pool holds: a plan made with it pays every bonus and gift that the rules allow. */
+    private static final BigDecimal UNLIMITED_POOL = BigDecimal.valueOf(Long.MAX_VALUE);
 
     private final MallStore store;
     private final RewardCalculator calculator;
@@ -67,50 +69,58 @@ public final class RewardProcessor {
         if (purchase.isCompleted()) {
             return RewardOutcome.alreadyCompleted(purchaseId);
         }
-        // the upline (parent links never change), then every row of it locked in id order
-        List<Long> chainIds = new ArrayList<>();
-        Set<Long> seen = new HashSet<>();
-        Long next = purchase.customerId();
-        while (next != null && seen.add(next) && chainIds.size() < MAX_DEPTH) {
-            chainIds.add(next);
-            long id = next;
-            next = tx.customer(id).orElseThrow(() -> new MallStoreException("customer " + id + " not found"))
-                    .parentId();
-        }
-        Map<Long, Customer> locked = new TreeMap<>();
-        for (Long id : new java.util.TreeSet<>(chainIds)) {
-            locked.put(id, tx.lockCustomer(id).orElseThrow());
-        }
+        // the upline (parent links never change), then every row of it locked in id order: few statements, so the
+        // locks that checkouts and other jobs wait for are held briefly
+        List<Long> chainIds = tx.upline(purchase.customerId(), MAX_DEPTH);
+        Map<Long, Customer> locked = tx.lockCustomers(chainIds);
+        Map<Long, Map<Level, Integer>> referrals = tx.directReferralLevels(chainIds);
         List<ChainMember> members = new ArrayList<>();
         for (Long id : chainIds) {
             Customer c = locked.get(id);
-            members.add(new ChainMember(c.id(), c.level(), c.isActive(), tx.directReferralLevels(c.id())));
+            if (c == null) {
+                throw new MallStoreException("customer " + id + " not found");
+            }
+            members.add(new ChainMember(c.id(), c.level(), c.isActive(), referrals.get(id)));
+        }
+        if (members.isEmpty()) {
+            throw new MallStoreException("customer " + purchase.customerId() + " not found");
         }
         boolean first = !tx.hasOtherCompletedPurchase(purchase.customerId(), purchaseId);
-        RewardInput input = new RewardInput(purchaseId, members.get(0), members.subList(1, members.size()),
-                purchase.shares(), first, tx.lockPool());
-        RewardPlan plan = calculator.plan(input);
+        // Every job changes the one pool row, so jobs queue for its lock: it is taken as late as possible. The pool's
+        // balance only decides whether a bonus or gift it pays is covered; when the plan made with an unlimited pool
+        // pays nothing from it, no balance would change the plan, so the pool is neither read nor locked before its
+        // income is added as the last statement (its lock is then held only until the commit).
+        RewardPlan plan = calculator.plan(new RewardInput(purchaseId, members.get(0), members.subList(1,
+                members.size()), purchase.shares(), first, UNLIMITED_POOL));
+        if (paysFromPool(plan)) {
+            plan = calculator.plan(new RewardInput(purchaseId, members.get(0), members.subList(1, members.size()),
+                    purchase.shares(), first, tx.lockPool()));
+        }
 
         long now = clock.millis();
-        Map<Long, java.math.BigDecimal> credits = new TreeMap<>();
+        Map<Long, BigDecimal> credits = new TreeMap<>();
         List<LedgerEntry> rows = new ArrayList<>();
         for (Allocation a : plan.allocations()) {
             if (a.account() == Account.CUSTOMER) {
-                credits.merge(a.customerId(), a.amount(), java.math.BigDecimal::add);
+                credits.merge(a.customerId(), a.amount(), BigDecimal::add);
             }
             rows.add(LedgerEntry.of(a.account(), a.customerId(), a.amount(), a.type(), a.description(), purchaseId,
                     now));
         }
-        credits.forEach(tx::credit);
-        if (plan.poolDelta().signum() != 0) {
-            tx.adjustPool(plan.poolDelta());
-        }
+        tx.credit(credits);
         for (LevelUpgrade u : plan.upgrades()) {
             tx.setLevel(u.customerId(), u.to());
         }
         tx.appendLedger(rows);
         tx.completeRewards(purchaseId, distributionJson(plan, first), now);
+        if (plan.poolDelta().signum() != 0) {
+            tx.adjustPool(plan.poolDelta());
+        }
         return new RewardOutcome(purchaseId, true, plan, RewardNotice.of(purchase, plan));
+    }
+
+    private static boolean paysFromPool(RewardPlan plan) {
+        return plan.allocations().stream().anyMatch(a -> a.type().isPaidFromPool());
     }
 
     private static String distributionJson(RewardPlan plan, boolean first) {

@@ -4,7 +4,7 @@
  * <h2>Shape</h2>
  * <ul>
  * <li>{@link dev.bullpen.checkout.MallStore} / {@link dev.bullpen.checkout.MallTransaction} are the storage
- * contract; {@code checkout.jdbc} is the only place with SQL (H2 and PostgreSQL, Flyway {@code V1__mall.sql}).</li>
+ * contract; {@code checkout.jdbc} is the only place with SQL (H2 and PostgreSQL, Flyway {@code V1__mall.sql} and later migrations).</li>
  * <li>{@link dev.bullpen.checkout.RewardCalculator} is the rules as a pure function (table-tested);
  * {@link dev.bullpen.checkout.RewardProcessor} loads, locks, calls it and writes the result.</li>
  * <li>{@link dev.bullpen.checkout.CheckoutService} commits the purchase and its outbox row together, then

@@ -29,6 +29,11 @@ import java.util.concurrent.ScheduledFuture;
 public final class RewardWorkers implements AutoCloseable {
     /** How often the relay looks for pending outbox rows. */
     public static final Duration RELAY_PERIOD = Duration.ofSeconds(1);
+    /**
+     * The relay leaves rows younger than this to the {@link dev.bullpen.checkout.OutboxPusher} of the process that
+     * checked out; it pushes those that were not pushed (Redis down, process gone).
+     */
+    public static final Duration RELAY_MIN_AGE = Duration.ofSeconds(2);
 
     private final List<Worker> workers = new ArrayList<>();
     private final ScheduledExecutorService relayScheduler;
@@ -58,7 +63,8 @@ public final class RewardWorkers implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        this.relay = new OutboxRelay(store, publisher, clock, 200).schedule(relayScheduler, RELAY_PERIOD);
+        this.relay = new OutboxRelay(store, publisher, clock, 200, RELAY_MIN_AGE)
+                .schedule(relayScheduler, RELAY_PERIOD);
     }
 
     /**

@@ -8,6 +8,7 @@ import dev.bullpen.checkout.CheckoutService;
 import dev.bullpen.checkout.CircuitBreaker;
 import dev.bullpen.checkout.Customer;
 import dev.bullpen.checkout.MallStore;
+import dev.bullpen.checkout.OutboxPusher;
 import dev.bullpen.checkout.OutboxRelay;
 import dev.bullpen.checkout.QueueLiveness;
 import dev.bullpen.checkout.Reconcile;
@@ -54,6 +55,8 @@ public final class Simulation {
     /** With chaos, workers lock jobs this long, so a crashed worker's jobs run again soon. */
     static final Duration CHAOS_LOCK = Duration.ofSeconds(4);
     static final Duration CHAOS_STALLED_CHECK = Duration.ofSeconds(2);
+    /** Outbox rows that may wait for the pusher; more are left to the relay. */
+    static final int PUSHER_CAPACITY = 20_000;
 
     private final SimulationSetup setup;
     private final LoadProfile profile;
@@ -130,10 +133,16 @@ public final class Simulation {
             RedisEndpoint endpoint = this.endpoint != null ? this.endpoint
                     : RedisEndpoint.resolve(redisUrl, System.getenv());
             String dbUrl = setup.effectiveDbUrl();
-            int pool = Math.max(10, Math.min(100, concurrency() + setup.workers() * setup.workerConcurrency() + 4));
-            MallStore store = JdbcMallStore.open(JdbcMallStore.withDefaults(dbUrl), System.getenv("BULLPEN_DB_USER"),
-                    System.getenv("BULLPEN_DB_PASSWORD"), pool);
+            // checkouts and reward jobs each get a small pool of their own: more connections than cores only put more
+            // threads inside the database at once, where they queue for its locks (decision 0009)
+            int cores = Runtime.getRuntime().availableProcessors();
+            MallStore store = openStore(dbUrl, poolSize(concurrency() + 3, cores)); // + relay, pusher, sampler
             closeLast.add(0, store);
+            MallStore workerStore = store;
+            if (!setup.externalWorkers() && !setup.chaos().killsWorkers() && setup.workers() > 0) {
+                workerStore = openStore(dbUrl, poolSize(setup.workers() * setup.workerConcurrency() + 1, cores));
+                closeLast.add(0, workerStore);
+            }
             prepareMall(store, random.nextLong(), say);
             RedisQueueConnection connection = RedisQueueConnection.open(endpoint, setup.prefix());
             closeLast.add(0, connection);
@@ -142,10 +151,13 @@ public final class Simulation {
             JobQueue queue = connection.queue(RewardJob.QUEUE);
 
             BullRewardJobPublisher publisher = new BullRewardJobPublisher(() -> connection, clock);
-            CheckoutService service = new CheckoutService(store, publisher,
-                    new CircuitBreaker(3, Duration.ofSeconds(2), clock), RewardSettings.defaults(),
-                    CheckoutOptions.defaults(), clock);
-            OutboxRelay relay = new OutboxRelay(store, publisher, clock, 200);
+            CircuitBreaker breaker = new CircuitBreaker(3, Duration.ofSeconds(2), clock);
+            // checkouts answer without waiting for Redis: their jobs are pushed in batches by one thread
+            OutboxPusher pusher = new OutboxPusher(store, publisher, breaker, clock, PUSHER_CAPACITY);
+            closeLast.add(0, pusher);
+            CheckoutService service = new CheckoutService(store, publisher, breaker, RewardSettings.defaults(),
+                    CheckoutOptions.defaults(), clock, pusher);
+            OutboxRelay relay = new OutboxRelay(store, publisher, clock, 200, RewardWorkers.RELAY_MIN_AGE);
             ScheduledExecutorService background = Executors.newScheduledThreadPool(2, r -> {
                 Thread t = new Thread(r, "bullpen-simulation");
                 t.setDaemon(true);
@@ -172,7 +184,7 @@ public final class Simulation {
                     // a job active when Redis dies is taken again once its lock expires: keep that short
                     options.lockDuration(CHAOS_LOCK).stalledInterval(CHAOS_STALLED_CHECK);
                 }
-                embedded = new RewardWorkers(store, connection, setup.workers(), options.build(), RewardListener.NONE,
+                embedded = new RewardWorkers(workerStore, connection, setup.workers(), options.build(), RewardListener.NONE,
                         failures, clock);
                 closeLast.add(0, embedded);
             } else {
@@ -209,7 +221,8 @@ public final class Simulation {
             if (embedded != null) {
                 embedded.close(Duration.ofSeconds(30));
             }
-            relay.runOnce();
+            pusher.close(Duration.ofSeconds(10));
+            new OutboxRelay(store, publisher, clock, 200).runOnce(); // whatever is still pending, however young
             AuditReport audit = new Audit(store).run(QueueLiveness.of(queue));
             if (!audit.clean()) {
                 logCustomerLedgers(store, audit);
@@ -227,6 +240,16 @@ public final class Simulation {
                 localRedis.close();
             }
         }
+    }
+
+    private static MallStore openStore(String dbUrl, int poolSize) {
+        return JdbcMallStore.open(JdbcMallStore.withDefaults(dbUrl), System.getenv("BULLPEN_DB_USER"),
+                System.getenv("BULLPEN_DB_PASSWORD"), poolSize);
+    }
+
+    /** {@code wanted} connections, but at most twice the cores (at least 4). */
+    static int poolSize(int wanted, int cores) {
+        return Math.max(1, Math.min(wanted, Math.max(4, 2 * cores)));
     }
 
     /** For whoever investigates: every ledger row of each customer the audit names (at most 5 customers). */

@@ -249,6 +249,74 @@ public abstract class CheckoutFlowContract {
     }
 
     @Test
+    void checkoutsHandedToThePusherAnswerFirstAndEachJobReachesTheQueueOnce() throws Exception {
+        TestMall mall = TestMall.build(store, 20, 40, 9);
+        List<CheckoutAnswer> answers;
+        try (OutboxPusher pusher = new OutboxPusher(store, publisher, breaker, clock, 100)) {
+            CheckoutService checkout = new CheckoutService(store, publisher, breaker, RewardSettings.defaults(),
+                    CheckoutOptions.defaults(), clock, pusher);
+
+            answers = runConcurrently(8, mall.buyers, id -> checkout.checkout(id, null));
+
+            assertTrue(answers.stream().noneMatch(CheckoutAnswer::queued), "pushed after the answer");
+            assertTrue(pusher.close(Duration.ofSeconds(30)));
+        }
+        assertEquals(List.of(), store.pendingOutbox(100));
+        assertEquals(40, queue.status().counts().waiting());
+        for (CheckoutAnswer a : answers) {
+            assertEquals(a.customerId(), RewardJob.fromJson(queue.job(a.transactionId()).orElseThrow().data()
+                    .orElseThrow()).customerId());
+        }
+        assertEquals(0, new OutboxRelay(store, publisher, clock, 50).runOnce());
+    }
+
+    @Test
+    void rowsThePusherCannotPushWaitInTheOutboxForTheRelay(RedisServer redis) throws Exception {
+        TestMall mall = TestMall.build(store, 10, 12, 10);
+        List<CheckoutAnswer> answers;
+        redis.kill();
+        try (OutboxPusher pusher = new OutboxPusher(store, publisher, breaker, clock, 100)) {
+            CheckoutService checkout = new CheckoutService(store, publisher, breaker, RewardSettings.defaults(),
+                    CheckoutOptions.defaults(), clock, pusher);
+
+            answers = runConcurrently(4, mall.buyers, id -> checkout.checkout(id, null));
+
+            assertTrue(pusher.close(Duration.ofSeconds(30)));
+        } finally {
+            redis.restart();
+        }
+        assertEquals(12, answers.size(), "every checkout succeeded without Redis");
+        assertEquals(12, store.pendingOutbox(100).size());
+        assertTrue(store.pendingOutbox(100).stream().anyMatch(e -> e.attempts() > 0 && e.lastError() != null),
+                "the failed push is recorded on its rows");
+
+        assertEquals(12, new OutboxRelay(store, publisher, clock, 5).runOnce());
+        assertEquals(12, queue.status().counts().waiting());
+        drainWithTwoWorkers(queue.jobs(JobState.WAITING, 0, -1));
+        assertEquals(List.of(), new Audit(store).run(QueueLiveness.of(queue)).violations());
+    }
+
+    @Test
+    void signupBonusesArePaidOnlyWhileThePoolCoversThem() {
+        TestMall mall = TestMall.build(store, 10, 5, 8);
+        store.openPool(Money.of(50)); // one bonus of 50
+        CheckoutService checkout = checkoutService();
+        for (long buyer : mall.buyers.subList(0, 3)) {
+            CheckoutAnswer a = checkout.checkout(buyer, null);
+            assertTrue(processor().process(RewardJob.of(a.transactionId(), buyer)).applied());
+        }
+
+        List<LedgerEntry> ledger = store.ledger();
+        assertEquals(List.of(mall.buyers.get(0)), ledger.stream()
+                .filter(e -> e.type() == LedgerType.SIGNUP_GIFTS_REWARD).map(LedgerEntry::customerId).toList());
+        BigDecimal income = ledger.stream().filter(e -> e.type() == LedgerType.GIFTS_REWARD)
+                .map(LedgerEntry::amount).reduce(Money.ZERO, BigDecimal::add);
+        assertTrue(income.signum() > 0);
+        assertEquals(income, store.poolBalance(), "50 opening + income - one bonus of 50");
+        assertEquals(List.of(), new Audit(store).run(id -> false).violations());
+    }
+
+    @Test
     void aRepeatPurchaseSendsTheReferralShareToTheBuyerAndNoSignupBonus() {
         TestMall mall = TestMall.build(store, 10, 5, 6);
         long buyer = mall.buyers.get(2);

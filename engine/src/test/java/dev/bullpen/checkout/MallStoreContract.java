@@ -177,8 +177,53 @@ public abstract class MallStoreContract {
         store.insertCustomer(customer(4, 1L, "0"));
         store.insertCustomer(withLevel(customer(5, 2L, "0"), Level.C));
 
-        assertEquals(Map.of(Level.A, 1, Level.B, 2), store.inTransaction(tx -> tx.directReferralLevels(1)));
-        assertEquals(Map.of(), store.inTransaction(tx -> tx.directReferralLevels(4)));
+        assertEquals(Map.of(1L, Map.of(Level.A, 1, Level.B, 2), 2L, Map.of(Level.C, 1), 4L, Map.of()),
+                store.inTransaction(tx -> tx.directReferralLevels(List.of(1L, 2L, 4L))));
+        assertEquals(Map.of(), store.inTransaction(tx -> tx.directReferralLevels(List.of())));
+    }
+
+    @Test
+    void theUplineRunsFromTheCustomerToTheRootInOneRead() {
+        store.insertCustomer(customer(1, null, "0"));
+        store.insertCustomer(customer(2, 1L, "0"));
+        store.insertCustomer(customer(3, 2L, "0"));
+        store.insertCustomer(customer(4, 1L, "0"));
+
+        assertEquals(List.of(3L, 2L, 1L), store.inTransaction(tx -> tx.upline(3, 100)));
+        assertEquals(List.of(3L, 2L), store.inTransaction(tx -> tx.upline(3, 2)));
+        assertEquals(List.of(1L), store.inTransaction(tx -> tx.upline(1, 100)));
+        assertEquals(List.of(), store.inTransaction(tx -> tx.upline(99, 100)));
+    }
+
+    @Test
+    void customersAreLockedTogetherAndMissingOnesAreLeftOut() {
+        store.insertCustomer(customer(1, null, "1.50"));
+        store.insertCustomer(customer(2, 1L, "0"));
+
+        Map<Long, Customer> locked = store.inTransaction(tx -> tx.lockCustomers(List.of(2L, 99L, 1L)));
+
+        assertEquals(List.of(1L, 2L), List.copyOf(locked.keySet()));
+        assertEquals(new BigDecimal("1.50"), locked.get(1L).points());
+        assertTrue(store.inTransaction(tx -> tx.lockCustomers(List.of())).isEmpty());
+    }
+
+    @Test
+    void creditsOfSeveralCustomersApplyTogetherOrNotAtAll() {
+        store.insertCustomer(customer(1, null, "1.00"));
+        store.insertCustomer(customer(2, 1L, "0"));
+
+        store.inTransaction(tx -> {
+            tx.credit(Map.of(1L, new BigDecimal("0.25"), 2L, new BigDecimal("3")));
+            return null;
+        });
+        MallStoreException e = assertThrows(MallStoreException.class, () -> store.inTransaction(tx -> {
+            tx.credit(new java.util.TreeMap<>(Map.of(1L, Money.of(5), 42L, Money.of(5))));
+            return null;
+        }));
+
+        assertTrue(e.getMessage().contains("customer 42 not found"), e.getMessage());
+        assertEquals(new BigDecimal("1.25"), store.customer(1).orElseThrow().points());
+        assertEquals(new BigDecimal("3.00"), store.customer(2).orElseThrow().points());
     }
 
     @Test
@@ -204,6 +249,27 @@ public abstract class MallStoreContract {
         assertEquals(new OutboxBacklog(1, java.util.Optional.of(50L)), store.outboxBacklog());
         assertTrue(store.markOutboxSent("p-2", 202));
         assertEquals(new OutboxBacklog(0, java.util.Optional.empty()), store.outboxBacklog());
+    }
+
+    @Test
+    void outboxRowsAreMarkedInOneGoAndTheYoungestCanBeLeftOut() {
+        store.insertCustomer(customer(1, null, "0"));
+        store.inTransaction(tx -> {
+            for (int i = 1; i <= 3; i++) {
+                tx.insertPurchase(purchase("p-" + i, 1, 100 * i));
+                tx.insertOutbox(outbox("p-" + i, 100 * i));
+            }
+            return null;
+        });
+
+        assertEquals(List.of("p-1", "p-2"), store.pendingOutbox(10, 300).stream().map(OutboxEntry::purchaseId)
+                .toList());
+        store.recordOutboxFailure(List.of("p-1", "p-3"), "redis down");
+        assertEquals(List.of(1, 0, 1), store.pendingOutbox(10).stream().map(OutboxEntry::attempts).toList());
+        assertEquals(2, store.markOutboxSent(List.of("p-1", "p-2", "nope"), 400));
+        assertEquals(0, store.markOutboxSent(List.of("p-1"), 401));
+        assertEquals(0, store.markOutboxSent(List.of(), 402));
+        assertEquals(List.of("p-3"), store.pendingOutbox(10).stream().map(OutboxEntry::purchaseId).toList());
     }
 
     @Test
@@ -244,6 +310,12 @@ public abstract class MallStoreContract {
         assertTrue(store.<Boolean>inTransaction(tx -> tx.hasOtherCompletedPurchase(1, "p-2")));
         assertFalse(store.<Boolean>inTransaction(tx -> tx.hasOtherCompletedPurchase(1, "p-1")));
         assertTrue(store.inTransaction(tx -> tx.lockPurchase("nope")).isEmpty());
+        store.inTransaction(tx -> {
+            tx.completeRewards("p-2", "{\"allocations\":[]}", 301);
+            return null;
+        });
+        assertTrue(store.<Boolean>inTransaction(tx -> tx.hasOtherCompletedPurchase(1, "p-1")));
+        assertFalse(store.<Boolean>inTransaction(tx -> tx.hasOtherCompletedPurchase(2, "p-1")));
     }
 
     @Test

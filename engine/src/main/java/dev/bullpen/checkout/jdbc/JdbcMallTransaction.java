@@ -14,11 +14,12 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
+import java.util.Set;
 
 /** {@link MallTransaction} on one JDBC connection with auto-commit off. */
 final class JdbcMallTransaction implements MallTransaction {
@@ -44,6 +45,38 @@ final class JdbcMallTransaction implements MallTransaction {
     }
 
     @Override
+    public Map<Long, Customer> lockCustomers(Collection<Long> ids) {
+        Map<Long, Customer> out = new LinkedHashMap<>();
+        if (ids.isEmpty()) {
+            return out;
+        }
+        // H2 looks the values of = ANY(?) up in sorted order; PostgreSQL locks in ORDER BY order: ascending ids
+        for (Customer c : jdbc.query("SELECT " + Rows.CUSTOMER_COLUMNS + " FROM customer WHERE id = ANY(?)"
+                + " ORDER BY id FOR UPDATE", Rows::customer, (Object) bigints(ids))) {
+            out.put(c.id(), c);
+        }
+        return out;
+    }
+
+    @Override
+    public List<Long> upline(long customerId, int maxLength) {
+        List<Long> ids = jdbc.query("WITH RECURSIVE up (id, parent_id, depth) AS ("
+                + " SELECT id, parent_id, 1 FROM customer WHERE id = ?"
+                + " UNION ALL SELECT c.id, c.parent_id, up.depth + 1 FROM customer c JOIN up ON c.id = up.parent_id"
+                + " WHERE up.depth < ?) SELECT id FROM up ORDER BY depth", rs -> rs.getLong(1), customerId,
+                Math.max(1, maxLength));
+        Set<Long> seen = new HashSet<>();
+        List<Long> out = new ArrayList<>(ids.size());
+        for (Long id : ids) {
+            if (!seen.add(id)) {
+                break;
+            }
+            out.add(id);
+        }
+        return out;
+    }
+
+    @Override
     public List<CartItem> cartItems(long customerId) {
         return jdbc.query("SELECT product_id, quantity, stored_price FROM cart_item WHERE customer_id = ?"
                 + " ORDER BY product_id", Rows::cartItem, customerId);
@@ -60,11 +93,9 @@ final class JdbcMallTransaction implements MallTransaction {
         if (ids.isEmpty()) {
             return Map.of();
         }
-        List<Long> list = new ArrayList<>(ids);
-        String marks = list.stream().map(i -> "?").collect(Collectors.joining(", "));
         Map<Long, Product> out = new LinkedHashMap<>();
-        for (Product p : jdbc.query("SELECT " + Rows.PRODUCT_COLUMNS + " FROM product WHERE id IN (" + marks + ")",
-                Rows::product, list.toArray())) {
+        for (Product p : jdbc.query("SELECT " + Rows.PRODUCT_COLUMNS + " FROM product WHERE id = ANY(?)",
+                Rows::product, (Object) bigints(ids))) {
             out.put(p.id(), p);
         }
         return out;
@@ -85,6 +116,22 @@ final class JdbcMallTransaction implements MallTransaction {
     }
 
     @Override
+    public void credit(Map<Long, BigDecimal> amounts) {
+        List<Object[]> rows = new ArrayList<>(amounts.size());
+        List<Long> ids = new ArrayList<>(amounts.size());
+        amounts.forEach((id, amount) -> {
+            rows.add(new Object[] {Money.of(amount), id});
+            ids.add(id);
+        });
+        int[] changed = jdbc.batch("UPDATE customer SET points = points + ? WHERE id = ?", rows);
+        for (int i = 0; i < changed.length; i++) {
+            if (changed[i] == 0) {
+                throw new MallStoreException("customer " + ids.get(i) + " not found");
+            }
+        }
+    }
+
+    @Override
     public void setLevel(long customerId, Level level) {
         jdbc.execute("UPDATE customer SET level = ? WHERE id = ?", level.name(), customerId);
     }
@@ -100,10 +147,17 @@ final class JdbcMallTransaction implements MallTransaction {
     }
 
     @Override
-    public Map<Level, Integer> directReferralLevels(long customerId) {
-        Map<Level, Integer> out = new EnumMap<>(Level.class);
-        jdbc.query("SELECT level, COUNT(*) AS n FROM customer WHERE parent_id = ? GROUP BY level",
-                rs -> out.put(Level.parse(rs.getString("level")), rs.getInt("n")), customerId);
+    public Map<Long, Map<Level, Integer>> directReferralLevels(Collection<Long> customerIds) {
+        Map<Long, Map<Level, Integer>> out = new LinkedHashMap<>();
+        for (Long id : customerIds) {
+            out.put(id, new EnumMap<>(Level.class));
+        }
+        if (customerIds.isEmpty()) {
+            return out;
+        }
+        jdbc.query("SELECT parent_id, level, COUNT(*) AS n FROM customer WHERE parent_id = ANY(?)"
+                + " GROUP BY parent_id, level", rs -> out.get(rs.getLong("parent_id"))
+                        .put(Level.parse(rs.getString("level")), rs.getInt("n")), (Object) bigints(customerIds));
         return out;
     }
 
@@ -123,8 +177,15 @@ final class JdbcMallTransaction implements MallTransaction {
 
     @Override
     public boolean hasOtherCompletedPurchase(long customerId, String exceptPurchaseId) {
-        return jdbc.queryOne("SELECT COUNT(*) FROM purchase WHERE customer_id = ? AND rewards_status = ? AND id <> ?",
-                rs -> rs.getLong(1), customerId, Purchase.COMPLETED, exceptPurchaseId).orElse(0L) > 0;
+        // counted on the (customer_id, rewards_status) index alone; with "AND id <> ?" H2 picks the foreign key's
+        // index instead and reads every purchase row of the customer, distribution text included
+        long completed = jdbc.queryOne("SELECT COUNT(*) FROM purchase WHERE customer_id = ? AND rewards_status = ?",
+                rs -> rs.getLong(1), customerId, Purchase.COMPLETED).orElse(0L);
+        if (completed != 1) {
+            return completed > 1;
+        }
+        return jdbc.queryOne("SELECT COUNT(*) FROM purchase WHERE id = ? AND customer_id = ? AND rewards_status = ?",
+                rs -> rs.getLong(1), exceptPurchaseId, customerId, Purchase.COMPLETED).orElse(0L) == 0;
     }
 
     @Override
@@ -149,6 +210,10 @@ final class JdbcMallTransaction implements MallTransaction {
         }
         jdbc.batch("INSERT INTO ledger (account, customer_id, amount, type, status, description, related, created_at)"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows);
+    }
+
+    private static Long[] bigints(Collection<Long> ids) {
+        return ids.toArray(new Long[0]);
     }
 
     @Override

@@ -33,17 +33,20 @@ final class JdbcRunner {
         }
     }
 
-    /** Runs one statement once per parameter row in a JDBC batch. */
-    void batch(String sql, List<Object[]> rows) {
+    /**
+     * Runs one statement once per parameter row in a JDBC batch; returns the rows changed by each run
+     * ({@link java.sql.Statement#SUCCESS_NO_INFO} where the driver does not tell).
+     */
+    int[] batch(String sql, List<Object[]> rows) {
         if (rows.isEmpty()) {
-            return;
+            return new int[0];
         }
         try (PreparedStatement ps = connection.prepareStatement(sql)) {
             for (Object[] row : rows) {
                 bind(ps, row);
                 ps.addBatch();
             }
-            ps.executeBatch();
+            return ps.executeBatch();
         } catch (SQLException e) {
             throw failure(sql, e);
         }
@@ -78,9 +81,20 @@ final class JdbcRunner {
         return ps;
     }
 
-    private static void bind(PreparedStatement ps, Object[] params) throws SQLException {
+    /**
+     * Binds parameters; a {@code Long[]} or {@code String[]} becomes an SQL {@code BIGINT} or {@code VARCHAR}
+     * array, for {@code col = ANY(?)}: one statement text whatever the number of values (H2 then parses it once
+     * per session, not once per length).
+     */
+    private void bind(PreparedStatement ps, Object[] params) throws SQLException {
         for (int i = 0; i < params.length; i++) {
-            ps.setObject(i + 1, params[i]);
+            if (params[i] instanceof Long[] values) {
+                ps.setArray(i + 1, connection.createArrayOf("BIGINT", values));
+            } else if (params[i] instanceof String[] values) {
+                ps.setArray(i + 1, connection.createArrayOf("VARCHAR", values));
+            } else {
+                ps.setObject(i + 1, params[i]);
+            }
         }
     }
 

@@ -12,11 +12,12 @@ class CheckoutDatabaseUrlTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', textBlock = """
-            jdbc:h2:file:/x/mall                           | jdbc:h2:file:/x/mall;LOCK_TIMEOUT=10000
-            jdbc:h2:file:/x/mall;lock_timeout=500          | jdbc:h2:file:/x/mall;lock_timeout=500
-            jdbc:postgresql://db/mall?user=a               | jdbc:postgresql://db/mall?user=a
+            jdbc:h2:file:/x/mall                                  | jdbc:h2:file:/x/mall;LOCK_TIMEOUT=10000;QUERY_CACHE_SIZE=64
+            jdbc:h2:file:/x/mall;lock_timeout=500                 | jdbc:h2:file:/x/mall;lock_timeout=500;QUERY_CACHE_SIZE=64
+            jdbc:h2:file:/x/mall;QUERY_CACHE_SIZE=8               | jdbc:h2:file:/x/mall;QUERY_CACHE_SIZE=8;LOCK_TIMEOUT=10000
+            jdbc:postgresql://db/mall?user=a                      | jdbc:postgresql://db/mall?user=a
             """)
-    void anH2UrlGetsALockTimeoutUnlessItHasOne(String given, String used) {
+    void anH2UrlGetsALockTimeoutAndAStatementCacheUnlessItHasThem(String given, String used) {
         assertEquals(used, JdbcMallStore.withDefaults(given));
     }
 
