@@ -28,6 +28,18 @@ class SimulationOptionsTest {
         assertEquals(Duration.ofNanos(nanos), DurationText.parse(text));
     }
 
+    @ParameterizedTest(name = "{0} wanted on {1} cores: {2}")
+    @CsvSource(textBlock = """
+            35,  2, 4
+            3,   2, 3
+            131, 2, 4
+            9,   8, 9
+            100, 16, 32
+            """)
+    void connectionPoolsAreAtMostTwiceTheCoresAndAtLeastFour(int wanted, int cores, int size) {
+        assertEquals(size, Simulation.poolSize(wanted, cores));
+    }
+
     @ParameterizedTest
     @CsvSource(textBlock = """
             ''
