@@ -150,7 +150,8 @@ reset_multi() { # as left at the last exit: both open, local in front
 # with xdotool, a Redis stopped), capture the window (or the screen, for a dialog), stop it
 shoot_with() { # shoot_with NAME STEP [console options...]
   local name="$1" step="$2"; shift 2
-  BULLPEN_JAVA_OPTS="${SHOT_TAB:+-Dbullpen.console.tab=$SHOT_TAB}" \
+  # desktop notifications only where the shot is about them (SHOT_NOTIFY=true): elsewhere they cover the window's corner
+  BULLPEN_JAVA_OPTS="${SHOT_TAB:+-Dbullpen.console.tab=$SHOT_TAB} -Dbullpen.notifications=${SHOT_NOTIFY:-false}" \
   xvfb-run -a -s "-screen 0 1600x1000x24" bash -c '
     out="$1"; log="$2"; step="$3"; wait_s="$4"; shift 4
     "$@" > "$log" 2>&1 &
@@ -175,7 +176,7 @@ shoot queue-failed-light --queue checkout --state failed
 shoot job-detail-light --queue checkout --state failed --job 139
 shoot job-detail-dark --theme dark --queue checkout --state failed --job 139
 # the alerts raised at start, with their desktop notification (the whole screen: the notification is outside the window)
-SHOT_TAB=alerts-tab SHOT_WAIT=8 BULLPEN_HOME="$WORK/home-alerts" shoot_with alerts-light "target=root" --redis "$URL"
+SHOT_NOTIFY=true SHOT_TAB=alerts-tab SHOT_WAIT=8 BULLPEN_HOME="$WORK/home-alerts" shoot_with alerts-light "target=root" --redis "$URL"
 SHOT_TAB=alerts-tab SHOT_WAIT=20 shoot alerts-dark --theme dark
 
 # charts while jobs arrive (the depth chart is sampled by the console's poll): 3 checkout jobs a tick for
@@ -215,7 +216,7 @@ reset_multi; BULLPEN_HOME="$MULTI" shoot_with connections-disconnected-light "re
 source "$ROOT/bench/lib.sh"
 CP="$(console_harness_cp)"
 scene() { # scene SCENE NAME
-  xvfb-run -a -s "-screen 0 1600x1000x24" java -cp "$CP" dev.bullpen.app.bench.ScreenshotScenes "$URL" "$1" \
+  xvfb-run -a -s "-screen 0 1600x1000x24" java -Dbullpen.notifications=false -cp "$CP" dev.bullpen.app.bench.ScreenshotScenes "$URL" "$1" \
     "$OUT/$2.png" > "$WORK/scene-$1.log" 2>&1 || { cat "$WORK/scene-$1.log" >&2; exit 1; }
   echo "wrote $OUT/$2.png"
 }
