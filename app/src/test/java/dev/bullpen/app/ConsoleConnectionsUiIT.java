@@ -1,5 +1,7 @@
 package dev.bullpen.app;
 
+import dev.bullpen.testing.TestSecrets;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -67,7 +69,7 @@ import org.testfx.util.WaitForAsyncUtils;
 class ConsoleConnectionsUiIT {
     private static final Duration POLL = Duration.ofMillis(200);
     private static final long TIMEOUT_S = 20;
-    private static final String PASSWORD = "s3cr3t-pw-4711";
+    private static final String PASSWORD = TestSecrets.password("server");
     private static final PseudoClass STALE = PseudoClass.getPseudoClass("stale");
     private static final AtomicInteger PREFIXES = new AtomicInteger();
 

@@ -1,5 +1,7 @@
 package dev.bullpen.app;
 
+import dev.bullpen.testing.TestSecrets;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -10,6 +12,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class ConsoleSettingsTest {
+    private final String typed = TestSecrets.password("typed");
 
     @Test
     void windowTitleStartsWithBullpenAndNamesTheServer() {
@@ -21,11 +24,11 @@ class ConsoleSettingsTest {
 
     @Test
     void windowTitleNeverShowsThePassword() {
-        ConsoleSettings s = new ConsoleSettings(RedisEndpoint.parse("redis://ops:s3cr3t-pw@redis.internal:6380/2"),
+        ConsoleSettings s = new ConsoleSettings(RedisEndpoint.parse("redis://ops:" + typed + "@redis.internal:6380/2"),
                 "jobs", Duration.ofSeconds(2));
 
         assertEquals("Bullpen — redis://ops:***@redis.internal:6380/2 · prefix jobs", s.windowTitle());
-        assertFalse(s.windowTitle().contains("s3cr3t"));
+        assertFalse(s.windowTitle().contains(typed));
     }
 
     @Test

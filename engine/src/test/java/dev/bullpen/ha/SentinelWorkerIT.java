@@ -1,5 +1,7 @@
 package dev.bullpen.ha;
 
+import dev.bullpen.testing.TestSecrets;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -56,8 +58,8 @@ import redis.clients.jedis.HostAndPort;
  * after; every job is processed exactly once, on the promoted replica.
  */
 class SentinelWorkerIT {
-    private static final String SERVER_PASSWORD = "server-secret-1";
-    private static final String SENTINEL_PASSWORD = "sentinel-secret-2";
+    private static final String SERVER_PASSWORD = TestSecrets.password("server");
+    private static final String SENTINEL_PASSWORD = TestSecrets.password("sentinel");
 
     @TempDir
     Path dir;

@@ -1,5 +1,6 @@
 package dev.bullpen.monitor;
 
+import dev.bullpen.testing.TestSecrets;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -332,13 +333,14 @@ class ChartsReadsIT {
     @Test
     void aReadOnlyUserWithoutClientListGetsActivityButUnknownWorkers() {
         // given a user allowed reads and read-only scripts, but not CLIENT LIST (which +@connection allows)
+        String roPassword = TestSecrets.password("ro");
         try (RedisServer acl = RedisServer.start("--user", "default", "on", "nopass", "~*", "&*", "+@all",
-                "--user", "ro", "on", ">ro-pw-1", "~*", "&*", "-@all", "+@read", "+@connection", "-client|list",
+                "--user", "ro", "on", ">" + roPassword, "~*", "&*", "-@all", "+@read", "+@connection", "-client|list",
                 "+info", "+eval_ro", "+evalsha_ro")) {
             try (QueueConnection writer = QueueConnection.open(RedisEndpoint.parse(acl.url()), prefix)) {
                 writer.queue("q").add(NewJob.of("{}"));
             }
-            RedisEndpoint ro = RedisEndpoint.parse("redis://ro:ro-pw-1@127.0.0.1:" + acl.port());
+            RedisEndpoint ro = RedisEndpoint.parse("redis://ro:" + roPassword + "@127.0.0.1:" + acl.port());
 
             // when
             OverviewSnapshot s;

@@ -1,5 +1,7 @@
 package dev.bullpen.queue;
 
+import dev.bullpen.testing.TestSecrets;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -10,6 +12,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class RedisEndpointTest {
+    private final String typed = TestSecrets.password("typed");
 
     @Test
     void parsesUserPasswordHostPortAndDatabase() {
@@ -33,13 +36,13 @@ class RedisEndpointTest {
 
     @Test
     void neverPrintsThePassword() {
-        RedisEndpoint e = RedisEndpoint.parse("redis://app:hunter2@h:1");
-        assertFalse(e.toString().contains("hunter2"));
-        assertFalse(e.safeUrl().contains("hunter2"));
+        RedisEndpoint e = RedisEndpoint.parse("redis://app:" + typed + "@h:1");
+        assertFalse(e.toString().contains(typed));
+        assertFalse(e.safeUrl().contains(typed));
         assertEquals("h:1", e.display());
         InvalidInputException bad = assertThrows(InvalidInputException.class,
-                () -> RedisEndpoint.parse("http://app:hunter2@h:1"));
-        assertFalse(bad.getMessage().contains("hunter2"), bad.getMessage());
+                () -> RedisEndpoint.parse("http://app:" + typed + "@h:1"));
+        assertFalse(bad.getMessage().contains(typed), bad.getMessage());
     }
 
     @Test
@@ -73,9 +76,9 @@ class RedisEndpointTest {
         assertEquals("redis-sentinel://app:***@s1:26379,s2:26379,[::1]:26380/mymaster/3", e.safeUrl());
         assertFalse(e.toString().contains("pw"));
         InvalidInputException noMaster = assertThrows(InvalidInputException.class,
-                () -> RedisEndpoint.parse("redis-sentinel://:hunter2@s1:26379"));
+                () -> RedisEndpoint.parse("redis-sentinel://:" + typed + "@s1:26379"));
         assertTrue(noMaster.getMessage().contains("master name"), noMaster.getMessage());
-        assertFalse(noMaster.getMessage().contains("hunter2"), noMaster.getMessage());
+        assertFalse(noMaster.getMessage().contains(typed), noMaster.getMessage());
     }
 
     @Test

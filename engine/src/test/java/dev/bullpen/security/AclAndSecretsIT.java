@@ -1,5 +1,7 @@
 package dev.bullpen.security;
 
+import dev.bullpen.testing.TestSecrets;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -23,8 +25,8 @@ import org.slf4j.LoggerFactory;
  * EVALSHA_RO but no writes; and no password in any output or log line.
  */
 class AclAndSecretsIT {
-    static final String APP_PW = "app-Pw-7f3e9c1b";
-    static final String RO_PW = "ro-Pw-5d2a8e4f";
+    static final String APP_PW = TestSecrets.password("app");
+    static final String RO_PW = TestSecrets.password("ro");
     static RedisServer redis;
 
     @BeforeAll
@@ -114,7 +116,7 @@ class AclAndSecretsIT {
         root.setLevel(Level.TRACE);
         StringBuilder all = new StringBuilder();
         try {
-            String wrong = "wrong-Pw-91c0ffee";
+            String wrong = TestSecrets.password("wrong");
             int down = RedisServer.freePort();
             Cli[] runs = {
                 cli("--redis", url("app", APP_PW), "jobs", "add", "--queue", "s", "--data", "{}"),

@@ -1,5 +1,7 @@
 package dev.bullpen.app.connections;
 
+import dev.bullpen.testing.TestSecrets;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -13,6 +15,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class ConnectionEditorViewModelTest {
+    private final String typed = TestSecrets.password("typed");
     private static final String FILE = "/home/ops/.bullpen/connections.json";
 
     private final ConnectionEditorViewModel inTest =
@@ -39,7 +42,7 @@ class ConnectionEditorViewModelTest {
         assertTrue(inTest.getError().startsWith("Invalid Redis URL http://x: scheme must be redis://"), inTest.getError());
         assertFalse(inTest.isValid());
 
-        inTest.urlProperty().set("redis://ops:hunter2@10.0.0.5:6379");
+        inTest.urlProperty().set("redis://ops:" + TestSecrets.password("typed") + "@10.0.0.5:6379");
         assertEquals("Remove the password from the URL (redis://ops:***@10.0.0.5:6379) and choose below where it "
                 + "comes from", inTest.getError());
 
@@ -63,13 +66,13 @@ class ConnectionEditorViewModelTest {
     void aPasswordTypedWithAskIsUsedNowButNotSaved() {
         inTest.urlProperty().set("redis://10.0.0.5:6379");
         inTest.passwordModeProperty().set(PasswordMode.ASK);
-        inTest.passwordProperty().set("s3cr3t");
+        inTest.passwordProperty().set(typed);
 
         ConnectionEditorViewModel.Result r = inTest.result().orElseThrow();
 
         assertEquals(new PasswordSource.Ask(), r.connection().password());
-        assertEquals("s3cr3t", r.password());
-        assertFalse(r.toString().contains("s3cr3t"));
+        assertEquals(typed, r.password());
+        assertFalse(r.toString().contains(typed));
         assertTrue(inTest.getPasswordHint().contains("kept in memory only"));
     }
 
@@ -96,13 +99,13 @@ class ConnectionEditorViewModelTest {
         assertTrue(inTest.getPasswordHint().startsWith("Warning: the password is written unencrypted to " + FILE));
         assertEquals("Enter the password to save", inTest.getError());
 
-        inTest.passwordProperty().set("s3cr3t");
+        inTest.passwordProperty().set(typed);
         assertEquals("Tick the box to allow saving the password in plain text, or choose another way to get it",
                 inTest.getError());
         assertFalse(inTest.isValid());
 
         inTest.plainAllowedProperty().set(true);
-        assertEquals(new PasswordSource.Plain("s3cr3t"), inTest.result().orElseThrow().connection().password());
+        assertEquals(new PasswordSource.Plain(typed), inTest.result().orElseThrow().connection().password());
     }
 
     @Test

@@ -1,5 +1,7 @@
 package dev.bullpen.app.settings;
 
+import dev.bullpen.testing.TestSecrets;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -18,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ConnectionStoreTest {
+    private final String typed = TestSecrets.password("typed");
     @TempDir
     Path home;
 
@@ -67,24 +70,24 @@ class ConnectionStoreTest {
     @Test
     void aPlainPasswordIsWrittenOnlyWhenAllowedAndTheFileIsPrivate() throws IOException {
         // when
-        ConnectionStore.open(home).add(connection("lab", "redis://10.0.0.3:6379", new PasswordSource.Plain("s3cr3t")));
+        ConnectionStore.open(home).add(connection("lab", "redis://10.0.0.3:6379", new PasswordSource.Plain(typed)));
 
         // then
-        assertTrue(file().contains("\"password\" : \"s3cr3t\""));
+        assertTrue(file().contains("\"password\" : \"" + typed + "\""));
         assertEquals("rw-------", PosixFilePermissions.toString(
                 Files.getPosixFilePermissions(home.resolve(ConnectionStore.FILE_NAME))));
         SavedConnection read = ConnectionStore.open(home).all().get(0);
-        assertEquals(new PasswordSource.Plain("s3cr3t"), read.password());
-        assertFalse(read.toString().contains("s3cr3t"), read.toString());
+        assertEquals(new PasswordSource.Plain(typed), read.password());
+        assertFalse(read.toString().contains(typed), read.toString());
     }
 
     @Test
     void aUrlWithAPasswordIsRefusedWithoutEchoingIt() {
         InvalidInputException e = assertThrows(InvalidInputException.class,
-                () -> connection("x", "redis://ops:hunter2@10.0.0.1:6379", new PasswordSource.None()));
+                () -> connection("x", "redis://ops:" + typed + "@10.0.0.1:6379", new PasswordSource.None()));
 
         assertTrue(e.getMessage().contains("contains a password"), e.getMessage());
-        assertFalse(e.getMessage().contains("hunter2"), e.getMessage());
+        assertFalse(e.getMessage().contains(typed), e.getMessage());
     }
 
     @Test
