@@ -7,7 +7,6 @@ import dev.bullpen.queue.QueueException;
 import dev.bullpen.queue.RedisEndpoint;
 import dev.bullpen.queue.RedisUnavailableException;
 import dev.bullpen.queue.TlsOptions;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.BiFunction;
@@ -438,23 +436,8 @@ public final class RedisQueueConnection implements QueueConnection {
     @Override
     public Optional<Map<String, Integer>> workerCounts() {
         try {
-            return Optional.of(call(true, () -> {
-                if (redis instanceof RedisClusterClient cluster) {
-                    // every master: a worker's blocking connection goes to the node of its queue's slot
-                    Map<String, Integer> all = new TreeMap<>();
-                    for (ConnectionPool pool : cluster.getClusterNodes().values()) {
-                        try (Connection c = pool.getResource(); Jedis j = new Jedis(c)) {
-                            if ("master".equals(String.valueOf(j.role().get(0)))) {
-                                WorkerNames.count(prefix, j.clientList()).forEach((q, n) -> all.merge(q, n, Integer::sum));
-                            }
-                        }
-                    }
-                    return all;
-                }
-                Object reply = redis.sendCommand(Protocol.Command.CLIENT, "LIST");
-                String list = reply instanceof byte[] b ? new String(b, StandardCharsets.UTF_8) : String.valueOf(reply);
-                return WorkerNames.count(prefix, list);
-            }));
+            // every master: a worker's blocking connection goes to the node of its queue's slot
+            return Optional.of(call(true, () -> WorkerNames.count(prefix, clientList(true))));
         } catch (QueueException e) {
             // refused (an ACL user without CLIENT, a managed Redis that renames it): unknown, not zero
             LOG.debug("RedisQueueConnection(redis={}) cannot list clients: {}", endpoint.display(), e.getMessage());
@@ -464,27 +447,30 @@ public final class RedisQueueConnection implements QueueConnection {
 
     public List<Map<String, String>> clients() {
         try {
-            return call(true, () -> {
-                StringBuilder all = new StringBuilder();
-                if (redis instanceof RedisClusterClient cluster) {
-                    for (ConnectionPool pool : cluster.getClusterNodes().values()) {
-                        try (Connection c = pool.getResource(); Jedis j = new Jedis(c)) {
-                            all.append(j.clientList()).append('\n');
-                        }
-                    }
-                } else {
-                    Object reply = redis.sendCommand(Protocol.Command.CLIENT, "LIST");
-                    all.append(reply instanceof byte[] b ? SafeEncoder.encode(b)
-                            : String.valueOf(reply));
-                }
-                return parseClientList(all.toString());
-            });
-        } catch (dev.bullpen.queue.QueueException e) {
+            return call(true, () -> parseClientList(clientList(false)));
+        } catch (QueueException e) {
             if (String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT).contains("unknown command")) {
                 return List.of(); // a managed Redis that hides CLIENT: Bull swallows this too
             }
             throw e;
         }
+    }
+
+    /** {@code CLIENT LIST} of this server, or of every node of a cluster (only its masters if asked), one text. */
+    private String clientList(boolean mastersOnly) {
+        if (!(redis instanceof RedisClusterClient cluster)) {
+            Object reply = redis.sendCommand(Protocol.Command.CLIENT, "LIST");
+            return reply instanceof byte[] b ? SafeEncoder.encode(b) : String.valueOf(reply);
+        }
+        StringBuilder all = new StringBuilder();
+        for (ConnectionPool pool : cluster.getClusterNodes().values()) {
+            try (Connection c = pool.getResource(); Jedis j = new Jedis(c)) {
+                if (!mastersOnly || "master".equals(String.valueOf(j.role().get(0)))) {
+                    all.append(j.clientList()).append('\n');
+                }
+            }
+        }
+        return all.toString();
     }
 
     /** Splits {@code CLIENT LIST} output as Bull does: one client a line, {@code key=value} pairs. */
