@@ -1,5 +1,6 @@
 package dev.bullpen.app.alerts;
 
+import dev.bullpen.app.settings.BullpenHome;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bullpen.queue.Json;
@@ -38,20 +39,7 @@ public final class AlertSettingsStore {
 
     /** {@code alerts.json} in the settings directory. */
     public static AlertSettingsStore inSettingsDirectory() {
-        return new AlertSettingsStore(settingsDirectory().resolve(FILE_NAME));
-    }
-
-    /** {@code bullpen.home} system property, else {@code $BULLPEN_HOME}, else {@code ~/.bullpen}. */
-    public static Path settingsDirectory() {
-        String prop = System.getProperty("bullpen.home");
-        if (prop != null && !prop.isBlank()) {
-            return Path.of(prop);
-        }
-        String env = System.getenv("BULLPEN_HOME");
-        if (env != null && !env.isBlank()) {
-            return Path.of(env);
-        }
-        return Path.of(System.getProperty("user.home"), ".bullpen");
+        return new AlertSettingsStore(BullpenHome.resolve().resolve(FILE_NAME));
     }
 
     public Path file() {

@@ -1,5 +1,6 @@
 package dev.bullpen.app.lab;
 
+import dev.bullpen.app.settings.BullpenHome;
 import dev.bullpen.app.ConsoleSettings;
 import dev.bullpen.app.fx.Background;
 import dev.bullpen.app.fx.Confirmer;
@@ -69,10 +70,10 @@ public final class LabWiring implements AutoCloseable {
                 }, WORKERS_INTERVAL, maxBackoff);
     }
 
-    /** The lab folder: the {@value #DIR_PROPERTY} system property, else {@code ~/.bullpen/lab}. */
+    /** The lab folder: the {@value #DIR_PROPERTY} system property, else {@code lab} in the settings directory. */
     public static Path dir() {
         String d = System.getProperty(DIR_PROPERTY);
-        return d != null && !d.isBlank() ? Path.of(d) : Path.of(System.getProperty("user.home"), ".bullpen", "lab");
+        return d != null && !d.isBlank() ? Path.of(d) : BullpenHome.resolve().resolve("lab");
     }
 
     /**
