@@ -6,6 +6,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -61,30 +62,41 @@ public final class CheckoutService {
      */
     public CheckoutAnswer checkout(long customerId, String address) {
         OutboxEntry[] recorded = new OutboxEntry[1];
+        CheckoutRejectedException[] refused = new CheckoutRejectedException[1];
+        // A refusal is found after the customer's row is locked but before anything is written: it is returned, so
+        // that the transaction ends with a commit (of nothing), and thrown after it. Rolling back a transaction that
+        // holds row locks is left to failures: on H2 (2.3.232 and 2.4.240) such a rollback, under concurrency, can
+        // put back an old version of the locked row and so undo a wallet change another transaction committed
+        // meanwhile (a reward or a debit lost; MallStore#inTransaction).
         CheckoutAnswer committed = store.inTransaction(tx -> {
-            Customer customer = tx.lockCustomer(customerId)
-                    .orElseThrow(() -> CheckoutRejectedException.customerNotFound(customerId));
+            Optional<Customer> found = tx.lockCustomer(customerId);
+            if (found.isEmpty()) {
+                refused[0] = CheckoutRejectedException.customerNotFound(customerId);
+                return null;
+            }
+            Customer customer = found.get();
             List<CartItem> items = tx.cartItems(customerId);
             if (items.isEmpty()) {
-                throw CheckoutRejectedException.cartEmpty(customerId);
+                refused[0] = CheckoutRejectedException.cartEmpty(customerId);
+                return null;
             }
             Map<Long, Product> products = tx.products(items.stream().map(CartItem::productId).toList());
             BigDecimal total = Money.ZERO;
             BigDecimal rewardPoints = Money.ZERO;
             for (CartItem item : items) {
                 Product p = products.get(item.productId());
-                if (p == null) {
-                    throw CheckoutRejectedException.productMissing(item.productId());
-                }
-                if (!p.active()) {
-                    throw CheckoutRejectedException.productInactive(p);
+                if (p == null || !p.active()) {
+                    refused[0] = p == null ? CheckoutRejectedException.productMissing(item.productId())
+                            : CheckoutRejectedException.productInactive(p);
+                    return null;
                 }
                 BigDecimal quantity = BigDecimal.valueOf(item.quantity());
                 total = total.add(Money.of(p.price().multiply(quantity)));
                 rewardPoints = rewardPoints.add(Money.of(p.rewardPoints().multiply(quantity)));
             }
             if (!tx.debitIfCovered(customerId, total)) {
-                throw CheckoutRejectedException.insufficient(total, customer.points());
+                refused[0] = CheckoutRejectedException.insufficient(total, customer.points());
+                return null;
             }
             long now = clock.millis();
             String purchaseId = timeOrderedUuid(now);
@@ -108,6 +120,9 @@ public final class CheckoutService {
             return new CheckoutAnswer(purchaseId, customerId, total, customer.points().subtract(total), shares,
                     Purchase.PROCESSING, false);
         });
+        if (refused[0] != null) {
+            throw refused[0];
+        }
         boolean queued = false;
         if (pusher == null) {
             queued = push(recorded[0]);

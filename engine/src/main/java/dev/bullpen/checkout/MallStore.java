@@ -17,6 +17,14 @@ public interface MallStore extends AutoCloseable {
      * Runs {@code work} in one database transaction: it commits when {@code work} returns and rolls back
      * (then rethrows) when it throws. The transaction object must not be used after {@code work} returns.
      *
+     * <p>Expected outcomes, such as a refused checkout, return (and commit) rather than throw: on H2 (2.3.232 and
+     * 2.4.240, embedded file databases) rolling back a transaction that locked or changed a row can, while other
+     * transactions change that row, put back an old version of it and so undo a change they committed meanwhile.
+     * Reproduced with plain JDBC: one thread doing {@code SELECT ... FOR UPDATE} then {@code ROLLBACK} on a row while
+     * others do {@code SELECT ... FOR UPDATE}, {@code UPDATE ... SET n = n + 1}, {@code COMMIT} loses increments
+     * under CPU load; with {@code COMMIT} instead of {@code ROLLBACK} none is lost. Rollbacks are thus left to
+     * failures (lock timeouts, broken connections). PostgreSQL is not affected.
+     *
      * @throws MallStoreException when the database fails, including lock timeouts and deadlocks
      */
     <T> T inTransaction(Function<MallTransaction, T> work);

@@ -517,6 +517,74 @@ public abstract class CheckoutFlowContract {
         assertEquals(List.of(), new Audit(store).run(id -> false).violations());
     }
 
+    @Test
+    void refusedCheckoutsWhileRewardJobsRunLoseNoWalletChange() throws Exception {
+        // given 400 purchases waiting for their rewards under 6 shared ancestors, whose own carts cost more than any
+        // wallet holds
+        TestMall mall = TestMall.build(store, 6, 400, 14);
+        CheckoutService checkout = checkoutService();
+        List<CheckoutAnswer> answers = runConcurrently(8, mall.buyers, id -> checkout.checkout(id, null));
+        List<Long> ancestors = java.util.stream.LongStream.rangeClosed(1, 6).boxed().toList();
+        for (long id : ancestors) {
+            store.putCartItem(id, new CartItem(TestMall.TEA, 1000, null));
+        }
+
+        // when 4 workers apply the rewards while 4 customers keep checking those carts out, each time refused
+        ConcurrentLinkedQueue<CheckoutAnswer> todo = new ConcurrentLinkedQueue<>(answers);
+        java.util.concurrent.atomic.AtomicBoolean rewarded = new java.util.concurrent.atomic.AtomicBoolean();
+        AtomicInteger refusals = new AtomicInteger();
+        RewardProcessor processor = processor();
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        try {
+            List<Future<?>> workers = new ArrayList<>();
+            for (int w = 0; w < 8; w++) {
+                workers.add(pool.submit(() -> {
+                    CheckoutAnswer a;
+                    while ((a = todo.poll()) != null) {
+                        processor.process(RewardJob.of(a.transactionId(), a.customerId()));
+                    }
+                    return null;
+                }));
+            }
+            List<Future<?>> buyers = new ArrayList<>();
+            for (int b = 0; b < 8; b++) {
+                int first = b;
+                buyers.add(pool.submit(() -> {
+                    for (int i = first; !rewarded.get() || i < first + 8; i++) {
+                        long ancestor = ancestors.get(i % ancestors.size());
+                        CheckoutRejectedException e = assertThrows(CheckoutRejectedException.class,
+                                () -> checkout.checkout(ancestor, null));
+                        assertEquals(CheckoutRejectedException.Reason.INSUFFICIENT_BALANCE, e.reason());
+                        refusals.incrementAndGet();
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : workers) {
+                f.get(120, TimeUnit.SECONDS);
+            }
+            rewarded.set(true);
+            for (Future<?> f : buyers) {
+                f.get(120, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        // then every reward and every debit is both in the wallets and in the ledger, and the refused carts are kept
+        assertTrue(refusals.get() >= 32, "refusals: " + refusals.get());
+        assertTrue(store.purchases().stream().allMatch(Purchase::isCompleted));
+        assertEquals(List.of(), new Audit(store).run(id -> false).violations());
+        assertTrue(store.ledger().stream().anyMatch(e -> e.customerId() != null && e.customerId() <= 6
+                && e.amount().signum() > 0), "the ancestors were rewarded");
+        assertEquals(400, store.purchases().size());
+        for (long id : ancestors) {
+            List<CartItem> cart = store.inTransaction(tx -> tx.cartItems(id));
+            assertEquals(1, cart.size());
+            assertEquals(1000, cart.get(0).quantity());
+        }
+    }
+
     // --- helpers
 
     private void drainWithTwoWorkers(List<JobSnapshot> jobs) throws Exception {
