@@ -21,6 +21,7 @@ import javafx.scene.Node;
 import javafx.scene.control.ButtonBase;
 import javafx.scene.control.Label;
 import javafx.scene.control.TabPane;
+import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.Test;
@@ -124,6 +125,50 @@ class ConsoleQueueUiIT extends ConsoleRedisUiTest {
         console.clickCell("#job-table", other);
         robot.type(KeyCode.R);
         await("second job moved", () -> "waiting".equals(mail.detail(other).orElseThrow().state()));
+    }
+
+    @Test
+    void at1280x800EveryJobColumnIsReadableAndReachableBesideTheJobDetail() throws Exception {
+        // given a failed job, and its queue open at the default size with the sidebar open
+        JobQueue mail = queue("mail");
+        BullFixtures.failedJob(redis.port(), mail, "{\"to\":\"a@example.com\"}", "smtp timeout",
+                List.of("Error: smtp timeout"));
+        openConsole(false);
+        fx(() -> {
+            console.stage().setWidth(1280);
+            console.stage().setHeight(800);
+            return null;
+        });
+        console.openQueueFromOverview("mail");
+        console.selectState(4);
+        await("failed job listed", () -> console.rows().size() == 1);
+        await("window at 1280", () -> console.stage().getScene().getWidth() == 1280);
+
+        // then no column is squeezed under its minimum width or has its title cut, and the last one is in sight
+        // or a scroll away (the job detail keeps a readable width beside the table)
+        assertEquals(List.of(), fx(() -> TableSight.squeezedColumns(jobTable())));
+        assertEquals(List.of(), fx(() -> TableSight.truncatedHeaders(jobTable())));
+        fx(() -> TableSight.scrollToTheRightEnd(jobTable()));
+        try {
+            await("failed reason in sight", () -> !TableSight.columnsOutOfSight(jobTable()).contains("Reason"));
+        } catch (TimeoutException e) {
+            throw new AssertionError(e.getMessage() + ": " + fx(() -> TableSight.describe(jobTable())), e);
+        }
+
+        // when the window is narrower still, a scroll bar shows and no column is squeezed
+        fx(() -> {
+            console.stage().setWidth(1000);
+            return null;
+        });
+        await("horizontal scroll bar", () -> TableSight.horizontalScrollBarShown(jobTable()));
+        assertEquals(List.of(), fx(() -> TableSight.squeezedColumns(jobTable())));
+        fx(() -> TableSight.scrollToTheRightEnd(jobTable()));
+        await("failed reason in sight after scrolling",
+                () -> !TableSight.columnsOutOfSight(jobTable()).contains("Reason"));
+    }
+
+    private TableView<?> jobTable() {
+        return (TableView<?>) console.lookup("#job-table");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.bullpen.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.bullpen.app.overview.QueueRow;
@@ -116,6 +117,51 @@ class ConsoleUiIT {
         awaitRow("mail", "Running", "1", "0", "0", "0", "0", "0");
         assertEquals(List.of("checkout", "mail", "rewards"), fx(this::shownQueueNames));
         assertEquals("3 queues · 7 waiting · 0 failed", fx(() -> label("#overview-summary").getText()));
+    }
+
+    @Test
+    void at1280x800EveryOverviewColumnIsInSightAndANarrowerWindowScrollsToThem() throws Exception {
+        // given a queue, and the console at the default size with the sidebar open
+        try (QueueConnection c = engine()) {
+            c.queue("checkout").add(NewJob.of("{}"));
+        }
+        openConsole(redis.url());
+        awaitRow("checkout", "Running", "1", "0", "0", "0", "0", "0");
+        fx(() -> {
+            stage.setWidth(1280);
+            stage.setHeight(800);
+            return null;
+        });
+        await("window at 1280", () -> stage.getScene().getWidth() == 1280);
+
+        // then every column shows whole, at least at its minimum width, with no scroll bar and no text cut
+        await("all columns in sight", () -> TableSight.columnsOutOfSight(table()).isEmpty());
+        assertEquals(List.of(), fx(() -> TableSight.squeezedColumns(table())));
+        assertEquals(List.of(), fx(() -> TableSight.truncatedHeaders(table())));
+        assertEquals(List.of(), fx(() -> TableSight.truncatedCells(table())));
+        assertFalse(fx(() -> TableSight.horizontalScrollBarShown(table())));
+
+        // when the window is made narrower than the columns' minimum widths
+        fx(() -> {
+            stage.setWidth(1000);
+            return null;
+        });
+
+        // then the columns keep readable widths and a scroll bar reaches the last one
+        await("horizontal scroll bar", () -> TableSight.horizontalScrollBarShown(table()));
+        assertEquals(List.of(), fx(() -> TableSight.squeezedColumns(table())));
+        assertTrue(fx(() -> TableSight.columnsOutOfSight(table())).contains("Waiting trend"));
+        fx(() -> TableSight.scrollToTheRightEnd(table()));
+        await("last column in sight after scrolling",
+                () -> !TableSight.columnsOutOfSight(table()).contains("Waiting trend"));
+
+        // when the window is wide again, the columns fill it and the scroll bar goes
+        fx(() -> {
+            stage.setWidth(1280);
+            return null;
+        });
+        await("scroll bar gone", () -> !TableSight.horizontalScrollBarShown(table()));
+        await("all columns in sight again", () -> TableSight.columnsOutOfSight(table()).isEmpty());
     }
 
     @Test

@@ -1,6 +1,8 @@
 package dev.bullpen.app.alerts;
 
+import dev.bullpen.app.fx.TableFit;
 import dev.bullpen.app.icons.AppIcon;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
@@ -14,6 +16,9 @@ import javafx.scene.control.Tooltip;
 /** Binds {@code alerts.fxml} to the {@link AlertsViewModel}: the alerts that hold, the history, the rules. */
 public final class AlertsController {
     private static final PseudoClass ERROR = PseudoClass.getPseudoClass("error");
+    /** Header and row heights of {@code .queue-table} in the themes. */
+    private static final double HEADER_HEIGHT = 30;
+    private static final double ROW_HEIGHT = 32;
 
     private final AlertsViewModel viewModel;
 
@@ -74,7 +79,11 @@ public final class AlertsController {
         workersNote.managedProperty().bind(workersNote.visibleProperty());
 
         activeTable.setItems(viewModel.active());
-        activeTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        TableFit.fitOrScroll(activeTable, TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        // as tall as its rows (2 to 10 of them), the history below takes the rest
+        activeTable.prefHeightProperty().bind(Bindings.createDoubleBinding(
+                () -> HEADER_HEIGHT + Math.max(2, Math.min(10, viewModel.active().size())) * ROW_HEIGHT + 4,
+                viewModel.active()));
         activeSince.setCellValueFactory(c -> text(viewModel.dayTime(c.getValue().raisedAt())));
         activeRule.setCellValueFactory(c -> text(c.getValue().rule().title()));
         activeQueue.setCellValueFactory(c -> text(c.getValue().queueName().orElse("—")));
@@ -82,7 +91,7 @@ public final class AlertsController {
         activeMessage.setCellFactory(c -> new WholeTextCell<>());
 
         historyTable.setItems(viewModel.history());
-        historyTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        TableFit.fitOrScroll(historyTable, TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         historyRaised.setCellValueFactory(c -> text(viewModel.dayTime(c.getValue().alert().raisedAt())));
         historyCleared.setCellValueFactory(c -> text(c.getValue().isActive() ? "holds"
                 : viewModel.dayTime(c.getValue().clearedAt())));

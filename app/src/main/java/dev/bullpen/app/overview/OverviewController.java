@@ -1,6 +1,8 @@
 package dev.bullpen.app.overview;
 
 import dev.bullpen.app.charts.SparklineCell;
+import dev.bullpen.app.fx.Hints;
+import dev.bullpen.app.fx.TableFit;
 import dev.bullpen.app.icons.AppIcon;
 import java.util.List;
 import java.util.function.Consumer;
@@ -28,6 +30,8 @@ public final class OverviewController {
     private Label title;
     @FXML
     private Label summary;
+    @FXML
+    private Label hint;
     @FXML
     private Label prefixChip;
     @FXML
@@ -72,6 +76,7 @@ public final class OverviewController {
     @FXML
     private void initialize() {
         title.setGraphic(AppIcon.QUEUES.node());
+        Hints.wholeOrHidden(hint);
         summary.textProperty().bind(viewModel.summaryTextProperty());
         prefixChip.setText("prefix " + viewModel.prefix());
         connectionChip.setText(viewModel.name());
@@ -81,7 +86,7 @@ public final class OverviewController {
         SortedList<QueueRow> sorted = new SortedList<>(viewModel.queues());
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(sorted);
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
+        TableFit.fitOrScroll(table, TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         viewModel.staleProperty().addListener((o, was, now) -> table.pseudoClassStateChanged(STALE, now));
 
         nameColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().getName()));

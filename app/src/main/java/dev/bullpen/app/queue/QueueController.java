@@ -1,6 +1,7 @@
 package dev.bullpen.app.queue;
 
 import dev.bullpen.app.fx.Confirmer;
+import dev.bullpen.app.fx.TableFit;
 import dev.bullpen.app.icons.AppIcon;
 import dev.bullpen.app.jobs.JobDetailViewModel;
 import dev.bullpen.app.queue.QueueActionsViewModel.Notice;
@@ -225,7 +226,7 @@ public final class QueueController {
         text(reasonColumn, JobRow::failedReason);
         table.setItems(viewModel.rows());
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        TableFit.fitOrScroll(table, TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(placeholder());
         table.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
             // a refreshed page reselects the same job: keep its detail (tree state, scroll) as it is
