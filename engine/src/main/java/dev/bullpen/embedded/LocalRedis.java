@@ -17,9 +17,16 @@ import org.slf4j.LoggerFactory;
  * A Redis that Bullpen starts for itself (demo, simulator): {@code redis-server} from PATH when
  * present, else the binary shipped by embedded-redis; on a free loopback port; stopped by
  * {@link #close()} and, as a last resort, by a shutdown hook.
+ *
+ * <p>The server runs in a session of its own ({@link OwnSession}), so a terminal's Ctrl-C does not stop it under
+ * the JVM's orderly shutdown; it writes {@code redis.pid} in its data directory, so a server left running by a
+ * JVM that was killed (SIGKILL) is stopped by the next start on that directory (decision 0016).
  */
 public final class LocalRedis implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LocalRedis.class);
+
+    /** The server's pid file, in its data directory; Redis removes it when it shuts down cleanly. */
+    static final String PID_FILE = "redis.pid";
 
     private final Path dataDir;
     private final int port;
@@ -54,6 +61,7 @@ public final class LocalRedis implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create " + dataDir, e);
         }
+        stopLeftover(dataDir);
         LocalRedis r = new LocalRedis(dataDir, freePort(), binary, extraArgs);
         r.launch();
         Runtime.getRuntime().addShutdownHook(r.hook);
@@ -87,10 +95,11 @@ public final class LocalRedis implements AutoCloseable {
     private void launch() {
         List<String> cmd = new java.util.ArrayList<>(List.of(binary, "--port", Integer.toString(port),
                 "--bind", "127.0.0.1", "--dir", dataDir.toString(), "--save", "", "--appendonly", "no",
-                "--protected-mode", "no", "--maxmemory-policy", "noeviction"));
+                "--protected-mode", "no", "--maxmemory-policy", "noeviction",
+                "--pidfile", dataDir.toAbsolutePath().resolve(PID_FILE).toString()));
         cmd.addAll(extraArgs);
         try {
-            process = new ProcessBuilder(cmd).redirectErrorStream(true)
+            process = new ProcessBuilder(OwnSession.command(cmd)).redirectErrorStream(true)
                     .redirectOutput(dataDir.resolve("redis.log").toFile()).start();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + binary, e);
@@ -126,6 +135,25 @@ public final class LocalRedis implements AutoCloseable {
         } catch (IOException notYet) {
             return false;
         }
+    }
+
+    /**
+     * Stops a redis-server that an earlier run left running on {@code dataDir} (its JVM was killed, so nothing
+     * stopped it): the process named by the directory's {@code redis.pid} when it is alive, is a
+     * {@code redis-server} and works in {@code dataDir}; SIGTERM, then SIGKILL after 5 s. A process that fails
+     * either check is never touched. Needs {@code /proc} (Linux); elsewhere nothing is stopped.
+     */
+    public static void stopLeftover(Path dataDir) {
+        LeftoverRedis.find(dataDir).ifPresent(p -> {
+            LOG.warn("A redis-server (pid {}) was still running in {}, left by an earlier run that did not stop it "
+                    + "(its JVM was killed?): stopping it", p.pid(), dataDir);
+            LeftoverRedis.stop(p);
+        });
+    }
+
+    /** The pid of the process started last (the redis-server itself, also when started through setsid). */
+    long pid() {
+        return process.pid();
     }
 
     /** Kills the server with SIGKILL, as a crash would. */

@@ -1,5 +1,6 @@
 package dev.bullpen.simulate;
 
+import dev.bullpen.embedded.OwnSession;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -14,6 +15,10 @@ import org.slf4j.LoggerFactory;
 /**
  * {@code bullpen worker} processes started by the simulator on this JVM's own java command and class path, so
  * that they can be killed with SIGKILL as a crash would; each one's output goes to {@code worker-N.log}.
+ *
+ * <p>They run in a session of their own ({@link OwnSession}): a terminal's Ctrl-C reaches only this JVM, which
+ * stops them with {@link #close()} once the load is over, in its own order (decision 0016). Should this JVM exit
+ * without closing them (the terminal hung up), a shutdown hook sends them SIGTERM.
  */
 public final class ChildWorkers implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ChildWorkers.class);
@@ -22,6 +27,7 @@ public final class ChildWorkers implements AutoCloseable {
     private final List<String> args;
     private final Path logDir;
     private final Process[] processes;
+    private final Thread hook;
     private int kills;
 
     /** @param args the arguments after the main class, e.g. {@code --redis URL worker --queue checkout ...} */
@@ -37,6 +43,8 @@ public final class ChildWorkers implements AutoCloseable {
         for (int i = 0; i < count; i++) {
             processes[i] = launch(i);
         }
+        this.hook = new Thread(this::terminateAll, "child-workers-stop");
+        Runtime.getRuntime().addShutdownHook(hook);
     }
 
     /** This JVM's java binary, then {@code -cp <class path> dev.bullpen.cli.MainCommand}. */
@@ -51,7 +59,7 @@ public final class ChildWorkers implements AutoCloseable {
         cmd.addAll(args);
         try {
             Path log = logDir.resolve("worker-" + i + ".log");
-            return new ProcessBuilder(cmd).redirectErrorStream(true)
+            return new ProcessBuilder(OwnSession.command(cmd)).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start a worker process", e);
@@ -79,12 +87,26 @@ public final class ChildWorkers implements AutoCloseable {
         return kills;
     }
 
-    /** SIGTERM to every worker (they finish their jobs), then SIGKILL to any still running after 30 s. */
-    @Override
-    public synchronized void close() {
+    /** The workers' pids (each the worker JVM's own, also when started through setsid). */
+    synchronized List<Long> pids() {
+        return java.util.Arrays.stream(processes).map(Process::pid).toList();
+    }
+
+    private synchronized void terminateAll() {
         for (Process p : processes) {
             p.destroy();
         }
+    }
+
+    /** SIGTERM to every worker (they finish their jobs), then SIGKILL to any still running after 30 s. */
+    @Override
+    public synchronized void close() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook is running or has run
+        }
+        terminateAll();
         for (Process p : processes) {
             try {
                 if (!p.waitFor(30, TimeUnit.SECONDS)) {

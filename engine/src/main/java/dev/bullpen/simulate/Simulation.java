@@ -123,6 +123,7 @@ public final class Simulation {
             String redisUrl = setup.redisUrl();
             if (redisUrl == null) {
                 Path dir = setup.dataDir().resolve("redis");
+                LocalRedis.stopLeftover(dir); // before its pid file and working directory are deleted
                 deleteTree(dir);
                 List<String> args = setup.chaos().restartsRedis()
                         ? List.of("--appendonly", "yes", "--appendfsync", "always") : List.of();
