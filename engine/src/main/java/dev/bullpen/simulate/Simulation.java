@@ -228,7 +228,8 @@ public final class Simulation {
             if (!audit.clean()) {
                 logCustomerLedgers(store, audit);
             }
-            return report.withVerdicts(audit, setup.slos()).withRewardsFailed(failedRewards(store, queue));
+            return report.withVerdicts(audit, setup.slos()).withRewardsFailed(failedRewards(store, queue))
+                    .withRewardsCompleted(completedRewards(store, report.startedAtMillis()));
         } finally {
             for (AutoCloseable c : closeLast) {
                 try {
@@ -325,6 +326,11 @@ public final class Simulation {
             LOG.debug("Simulation: drain check failed, will check again: {}", e.getMessage());
             return false;
         }
+    }
+
+    /** This run's purchases (made since it started) whose rewards the database shows completed. */
+    private static long completedRewards(MallStore store, long startedAtMillis) {
+        return store.purchases().stream().filter(p -> p.createdAt() >= startedAtMillis && p.isCompleted()).count();
     }
 
     /** Purchases whose reward job is in the failed list (attempts exhausted) once the run is over. */

@@ -21,7 +21,8 @@ import java.util.Map;
  * @param measures         checkout, queue-wait, processing and end-to-end latency, in this order
  * @param timeline         one point per second of load and drain
  * @param distribution     per measure, counts in logarithmic latency buckets
- * @param rewardsCompleted purchases of this run whose reward job was seen completed in the queue
+ * @param rewardsCompleted purchases of this run whose rewards are completed: read from the database once the run is
+ *                         over ({@link #withRewardsCompleted}); until then, those whose job hash shows completion
  * @param rewardsFailed    purchases whose reward job ended in the failed list (attempts exhausted), still retryable
  * @param drained          true when the queue drained (every reward paid) within the drain timeout
  * @param drainSeconds     how long draining took
@@ -55,6 +56,15 @@ public record SimulationReport(Map<String, String> parameters, long startedAtMil
         }
         return new SimulationReport(parameters, startedAtMillis, loadSeconds, checkouts, rejections, errors, measures,
                 timeline, distribution, rewardsCompleted, rewardsFailed, drained, drainSeconds, audit, verdicts);
+    }
+
+    /**
+     * The same report with the number of this run's purchases whose rewards the database shows completed: the
+     * authority, where the job hashes the latencies are read from can be lost with Redis.
+     */
+    public SimulationReport withRewardsCompleted(long completed) {
+        return new SimulationReport(parameters, startedAtMillis, loadSeconds, checkouts, rejections, errors, measures,
+                timeline, distribution, completed, rewardsFailed, drained, drainSeconds, audit, slos);
     }
 
     /** The same report with the number of purchases whose reward job failed for good. */

@@ -21,8 +21,12 @@ public final class SummaryTable {
                 r.checkouts(), r.loadSeconds()));
         b.append("rejected     ").append(r.rejected()).append(reasons(r.rejections())).append('\n');
         b.append("errors       ").append(r.failed()).append(reasons(r.errors())).append('\n');
-        b.append(String.format(Locale.ROOT, "rewards      %d of %d purchases completed%s; queue %s in %.1f s%n",
-                r.rewardsCompleted(), r.checkouts(), r.rewardsFailed() == 0 ? ""
+        MeasureSummary endToEnd = r.measures().get("end-to-end");
+        b.append(String.format(Locale.ROOT, "rewards      %d of %d purchases completed%s%s; queue %s in %.1f s%n",
+                r.rewardsCompleted(), r.checkouts(),
+                endToEnd == null || endToEnd.count() == r.rewardsCompleted() ? ""
+                        : " (" + endToEnd.count() + " timed: the others' job hashes were not readable)",
+                r.rewardsFailed() == 0 ? ""
                         : ", " + r.rewardsFailed() + " failed for good (in the failed list: retry them)",
                 r.drained() ? "drained" : "NOT drained", r.drainSeconds()));
         if (r.audit() != null) {

@@ -91,6 +91,24 @@ class SimulationReportTest {
                 text);
     }
 
+    @Test
+    void rewardsPaidComeFromTheDatabaseAndTheSummarySaysHowManyWereTimed() {
+        // given a run whose end-to-end latency was read from 2 job hashes, while the database shows 3 rewards paid
+        SimulationReport r = report(true);
+        Map<String, MeasureSummary> measures = new LinkedHashMap<>(r.measures());
+        measures.put("end-to-end", new MeasureSummary("end-to-end", 2, 4, 8, 9, 9, 9, 6));
+        SimulationReport timedTwo = new SimulationReport(r.parameters(), 0, 2, 3, Map.of(), Map.of(), measures,
+                r.timeline(), r.distribution(), 2, 0, true, 0.5, null, List.of());
+
+        // when the database's count is set
+        String text = SummaryTable.render(timedTwo.withRewardsCompleted(3));
+
+        // then
+        assertTrue(text.contains("3 of 3 purchases completed (2 timed: the others' job hashes were not readable)"),
+                text);
+        assertTrue(SummaryTable.render(timedTwo.withRewardsCompleted(2)).contains("2 of 3 purchases completed; queue"));
+    }
+
     private static SimulationReport report(boolean drained) {
         Map<String, MeasureSummary> measures = new LinkedHashMap<>();
         measures.put("checkout", new MeasureSummary("checkout", 3, 4, 8, 12.5, 12.5, 12.5, 6));
