@@ -16,7 +16,9 @@ fill_finished large completed "$COMPLETED" 1; fill_finished large failed "$FAILE
 fill_finished small completed 100 1
 echo "filled in $(( $(date +%s) - t0 )) s; redis used_memory: $(redis-cli -p "$PORT" info memory | grep -E '^used_memory_human' | cut -d: -f2 | tr -d '\r')"
 EXPORTS="$BENCH_DIR/exports"; mkdir -p "$EXPORTS"
-# the JVM options of ./bullpen (decision 0004), then the caller's
-xvfb-run -a -s "-screen 0 1600x1000x24" java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 "$@" -Dprism.verbose=true \
+# the JVM options of ./bullpen console (decision 0004), then the caller's
+JVM_OPTS="$(BULLPEN_PRINT_JAVA_OPTS=1 "$ROOT/bullpen" console)"
+# shellcheck disable=SC2086
+xvfb-run -a -s "-screen 0 1600x1000x24" java $JVM_OPTS "$@" -Dprism.verbose=true \
   -cp "$CP" dev.bullpen.app.bench.ConsoleScaleBench "$REDIS_URL_BENCH" large "$COMPLETED" "$FAILED" "$EXPORTS" \
-  2>&1 | grep -v -E '^[0-9:.]+ (DEBUG|INFO) ' || true
+  2>&1 | grep --line-buffered -v -E '^[0-9:.]+ (DEBUG|INFO) ' || true

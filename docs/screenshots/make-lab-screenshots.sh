@@ -6,7 +6,7 @@
 # and a built tree (mvn -B -o -pl app -am verify -DskipTests, or ./bullpen once).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
-OUT="$ROOT/docs/screenshots"
+OUT="${OUT:-$ROOT/docs/screenshots}"   # OUT=/tmp/x: measure the FX thread without touching the docs' screenshots
 WORK="$(mktemp -d)"
 PORT="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
 URL="redis://127.0.0.1:$PORT"
@@ -25,4 +25,9 @@ for _ in $(seq 50); do redis-cli -p "$PORT" ping >/dev/null 2>&1 && break; sleep
 NODE_PID=$!
 
 CP="$ROOT/engine/target/classes:$ROOT/app/target/classes:$ROOT/app/target/test-classes:$ROOT/app/target/lib/*"
-xvfb-run -a -s "-screen 0 1600x1000x24" java -cp "$CP" dev.bullpen.app.LabScreenshots "$URL" "$OUT" "$WORK/lab"
+# the console's JVM options as ./bullpen starts it (decision 0004: serial GC, C1), then the caller's (LAB_JAVA_OPTS)
+JVM_OPTS="$(BULLPEN_PRINT_JAVA_OPTS=1 "$ROOT/bullpen" console)"
+echo "JVM options: $JVM_OPTS ${LAB_JAVA_OPTS:-}"
+# shellcheck disable=SC2086
+xvfb-run -a -s "-screen 0 1600x1000x24" java $JVM_OPTS ${LAB_JAVA_OPTS:-} -cp "$CP" dev.bullpen.app.LabScreenshots \
+  "$URL" "$OUT" "$WORK/lab"

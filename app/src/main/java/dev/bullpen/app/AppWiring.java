@@ -171,8 +171,8 @@ public final class AppWiring implements AutoCloseable {
     }
 
     /**
-     * Builds one queue's screen of a connection and starts reading it (now, then every poll interval).
-     * Call on the FX thread.
+     * Builds one queue's screen of a connection (nothing reads the queue yet); its start, once it shows, reads the
+     * queue now and then every poll interval. Call on the FX thread.
      */
     QueueScreen queueScreen(ConnectionSession session, String name) {
         Masking masking = new Masking(name, settings.mask(), !session.readOnly());
@@ -189,17 +189,20 @@ public final class AppWiring implements AutoCloseable {
                 QueueController.class, () -> controller,
                 JobDetailController.class, () -> new JobDetailController(detail))));
         long every = session.target().pollInterval().toMillis();
-        ScheduledFuture<?> auto = session.scheduler().scheduleWithFixedDelay(() -> {
-            try {
-                fx.execute(queue::autoRefresh);
-            } catch (RuntimeException e) {
-                LOG.debug("Queue(name={}) refresh not published: {}", name, e.toString());
-            }
-        }, every, every, TimeUnit.MILLISECONDS);
-        queue.refresh();
-        LOG.info("Queue(name={}, connection={}, prefix={}) opened", name, session.name(), session.target().prefix());
-        return new QueueScreen(name, view, controller, () -> {
-            auto.cancel(false);
+        List<ScheduledFuture<?>> auto = new ArrayList<>(1);
+        Runnable start = () -> {
+            auto.add(session.scheduler().scheduleWithFixedDelay(() -> {
+                try {
+                    fx.execute(queue::autoRefresh);
+                } catch (RuntimeException e) {
+                    LOG.debug("Queue(name={}) refresh not published: {}", name, e.toString());
+                }
+            }, every, every, TimeUnit.MILLISECONDS));
+            queue.refresh();
+            LOG.info("Queue(name={}, connection={}, prefix={}) opened", name, session.name(), session.target().prefix());
+        };
+        return new QueueScreen(name, view, controller, start, () -> {
+            auto.forEach(a -> a.cancel(false));
             queue.cancelSearch();
             actions.cancel();
         });
@@ -310,8 +313,7 @@ public final class AppWiring implements AutoCloseable {
         }
         ConsoleSettings.OpenAt openAt = settings.openAt();
         if (openAt != null) {
-            mainWindow.openQueue(openAt.queue());
-            mainWindow.selectedQueue().ifPresent(q -> q.controller().openAt(openAt.state(), openAt.jobId()));
+            mainWindow.openQueue(openAt.queue()).thenAccept(q -> q.controller().openAt(openAt.state(), openAt.jobId()));
         }
         if (!asking.isEmpty()) {
             fx.execute(() -> asking.forEach(connections::open));

@@ -95,14 +95,75 @@ public final class LabScreenshots {
             fxDelays.clear();
         }
         java.util.Collections.sort(d);
-        if (!d.isEmpty()) {
-            System.out.printf("fx thread during %s: %d probes, p50 %d ms, p99 %d ms, max %d ms%n", phase, d.size(),
-                    d.get(d.size() / 2), d.get(Math.min(d.size() - 1, (int) (d.size() * 0.99))), d.get(d.size() - 1));
+        long gcCount = 0;
+        long gcMs = 0;
+        for (var gc : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) {
+            gcCount += gc.getCollectionCount();
+            gcMs += gc.getCollectionTime();
         }
+        if (!d.isEmpty()) {
+            System.out.printf("fx thread during %s: %d probes, p50 %d ms, p99 %d ms, max %d ms, over 50 ms %d; "
+                    + "GC %d collections %d ms, longest pause %d ms; threads by nice %s%n", phase, d.size(),
+                    d.get(d.size() / 2), d.get(Math.min(d.size() - 1, (int) (d.size() * 0.99))), d.get(d.size() - 1),
+                    d.stream().filter(v -> v > 50).count(), gcCount - gcCountBefore, gcMs - gcMsBefore,
+                    longestPause.getAndSet(0), niceCensus);
+        }
+        gcCountBefore = gcCount;
+        gcMsBefore = gcMs;
+        niceCensus = new java.util.TreeMap<>();
+    }
+
+    private long gcCountBefore;
+    private long gcMsBefore;
+    private final java.util.concurrent.atomic.AtomicLong longestPause = new java.util.concurrent.atomic.AtomicLong();
+    /** The most threads seen per nice value (Linux: /proc/self/task/N/stat field 19) during the phase. */
+    private volatile java.util.Map<Integer, Integer> niceCensus = new java.util.TreeMap<>();
+
+    /** Records the longest GC pause and, every second, how many of our threads run at which nice value. */
+    private void watchGcAndNice() {
+        for (var gc : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) {
+            gcCountBefore += gc.getCollectionCount();
+            gcMsBefore += gc.getCollectionTime();
+        }
+        for (var gc : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) {
+            ((javax.management.NotificationEmitter) gc).addNotificationListener((n, h) -> {
+                if (com.sun.management.GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION
+                        .equals(n.getType())) {
+                    long ms = com.sun.management.GarbageCollectionNotificationInfo.from(
+                            (javax.management.openmbean.CompositeData) n.getUserData()).getGcInfo().getDuration();
+                    longestPause.accumulateAndGet(ms, Math::max);
+                }
+            }, null, null);
+        }
+        Thread t = new Thread(() -> {
+            while (true) {
+                java.util.Map<Integer, Integer> now = new java.util.TreeMap<>();
+                java.io.File[] tasks = new java.io.File("/proc/self/task").listFiles();
+                for (java.io.File task : tasks == null ? new java.io.File[0] : tasks) {
+                    try {
+                        String stat = java.nio.file.Files.readString(task.toPath().resolve("stat"));
+                        int nice = Integer.parseInt(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[16]);
+                        now.merge(nice, 1, Integer::sum);
+                    } catch (java.io.IOException | RuntimeException e) {
+                        // the thread ended meanwhile
+                    }
+                }
+                java.util.Map<Integer, Integer> census = niceCensus;
+                now.forEach((nice, count) -> census.merge(nice, count, Math::max));
+                try {
+                    Thread.sleep(1000);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }, "nice-census");
+        t.setDaemon(true);
+        t.start();
     }
 
     private void script() throws Exception {
         Thread.sleep(3000);
+        watchGcAndNice();
         probeFxThread();
         Thread.sleep(10_000);
         reportFx("idle, Queues tab");

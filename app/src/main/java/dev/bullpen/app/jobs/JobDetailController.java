@@ -13,6 +13,7 @@ import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
+import javafx.scene.layout.Pane;
 import javafx.scene.layout.VBox;
 
 /** Binds {@code job_detail.fxml} to the {@link JobDetailViewModel}. */
@@ -85,6 +86,7 @@ public final class JobDetailController {
         message.textProperty().bind(viewModel.messageProperty());
         visibleWhen(message, viewModel.messageProperty().isNotEmpty());
         scroll.visibleProperty().bind(viewModel.presentProperty());
+        attachBodyWhenAJobShows();
 
         created.textProperty().bind(viewModel.createdProperty());
         started.textProperty().bind(viewModel.startedProperty());
@@ -111,6 +113,29 @@ public final class JobDetailController {
         options.textProperty().bind(viewModel.optionsProperty());
         logs.setItems(viewModel.logs());
         logsPane.textProperty().bind(Bindings.concat("Logs (", Bindings.size(viewModel.logs()), ")"));
+    }
+
+    /**
+     * The body (timeline, error, data tree, return value, options, logs: text areas, a tree and a list, the costliest
+     * part of a queue tab to style and lay out) joins the scene only when the first job shows, so that opening a queue
+     * tab does not pay for it on the FX thread; it stays once added.
+     */
+    private void attachBodyWhenAJobShows() {
+        Pane parent = (Pane) scroll.getParent();
+        int at = parent.getChildren().indexOf(scroll);
+        if (viewModel.presentProperty().get()) {
+            return;
+        }
+        parent.getChildren().remove(at);
+        viewModel.presentProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends Boolean> o, Boolean was, Boolean now) {
+                if (now) {
+                    viewModel.presentProperty().removeListener(this);
+                    parent.getChildren().add(Math.min(at, parent.getChildren().size()), scroll);
+                }
+            }
+        });
     }
 
     private static void visibleWhen(javafx.scene.Node node, javafx.beans.value.ObservableBooleanValue when) {

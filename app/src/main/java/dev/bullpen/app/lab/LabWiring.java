@@ -32,6 +32,8 @@ import javafx.scene.control.TabPane;
 public final class LabWiring implements AutoCloseable {
     /** Overrides the lab folder (tests, or a second lab). */
     public static final String DIR_PROPERTY = "bullpen.lab.dir";
+    /** {@code false} runs load tests at normal priority (to compare, docs/decisions/0018); default: lowered. */
+    public static final String LOW_PRIORITY_PROPERTY = "bullpen.lab.low-priority";
     static final Duration WORKERS_INTERVAL = Duration.ofSeconds(3);
 
     private final LabViewModel lab;
@@ -47,8 +49,15 @@ public final class LabWiring implements AutoCloseable {
         this.confirmer = confirmer;
         Lab engineLab = new Lab(settings.endpoint(), Lab.prefixFor(settings.prefix()), dir());
         ZoneId zone = ZoneId.systemDefault();
+        boolean lower = !"false".equals(System.getProperty(LOW_PRIORITY_PROPERTY));
         this.lab = new LabViewModel(engineLab, background, (name, run) -> {
-            Thread t = new Thread(run, name);
+            // the run and every thread it starts go below the console's threads: the UI stays responsive under load
+            Thread t = new Thread(() -> {
+                if (lower) {
+                    LowPriority.lowerCurrentThread();
+                }
+                run.run();
+            }, name);
             t.setDaemon(true);
             t.start();
         }, settings.readOnly(), Clock.systemUTC(), zone);

@@ -13,6 +13,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import javafx.application.Platform;
@@ -35,6 +37,8 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import org.controlsfx.control.StatusBar;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Binds the window frame of {@code main_window.fxml}: menus, one banner per open connection plus
@@ -43,12 +47,27 @@ import org.controlsfx.control.StatusBar;
  * has a tab of its own.
  */
 public final class MainWindowController implements ConnectionManager.View {
+    private static final Logger LOG = LoggerFactory.getLogger(MainWindowController.class);
     private static final PseudoClass DISCONNECTED = PseudoClass.getPseudoClass("disconnected");
     private static final PseudoClass STALE = PseudoClass.getPseudoClass("stale");
     private static final int MAX_NOTICES = 4;
 
-    /** One opened queue's tab. */
-    private record OpenQueue(ConnectionSession session, QueueScreen screen) {
+    /**
+     * One opened queue's tab: its screen is built in an FX event after the tab shows; {@code attached} completes
+     * once the screen is in its tab and reading the queue.
+     */
+    private record OpenQueue(ConnectionSession session, String name, CompletableFuture<QueueScreen> attached) {
+        /** The screen, once attached (else null). */
+        QueueScreen screen() {
+            return attached.isDone() && !attached.isCompletedExceptionally() ? attached.join() : null;
+        }
+
+        void close() {
+            QueueScreen s = screen();
+            if (s != null) {
+                s.close().run();
+            }
+        }
     }
 
     private final ConnectionManager connections;
@@ -111,7 +130,8 @@ public final class MainWindowController implements ConnectionManager.View {
 
     /**
      * @param sessionViews builds the overview and Redis screens of a connection (on the FX thread)
-     * @param queueScreens builds the screen of a queue of a connection (on the FX thread)
+     * @param queueScreens builds the screen of a queue of a connection (on the FX thread); its
+     *                     {@link QueueScreen#start()} runs once it is in its tab
      * @param initialTheme the theme the window opens with
      */
     public MainWindowController(ConnectionManager connections, Function<ConnectionSession, SessionViews> sessionViews,
@@ -141,7 +161,7 @@ public final class MainWindowController implements ConnectionManager.View {
         for (Map.Entry<Tab, OpenQueue> e : new ArrayList<>(screens.entrySet())) {
             if (e.getValue().session() == session) {
                 tabs.getTabs().remove(e.getKey()); // its onClosed does not run: stop it here
-                screens.remove(e.getKey()).screen().close().run();
+                screens.remove(e.getKey()).close();
             }
         }
         session.overview().connectionProperty().removeListener(summaryChanged);
@@ -164,27 +184,68 @@ public final class MainWindowController implements ConnectionManager.View {
 
     @Override
     public void openQueue(ConnectionSession session, String name) {
+        openQueueTab(session, name);
+    }
+
+    /**
+     * Opens the queue's tab (or selects it when open) at once, with "Opening…" in it; its screen is built in a later
+     * event of the FX thread (so that the click returns at once and the FXML load and the first styling of the new
+     * screen are two separate waits, not one), shows in the tab and starts reading the queue. The result completes
+     * on the FX thread then (exceptionally when the screen could not be built or the tab was closed first).
+     *
+     * <p>Why not off the FX thread (docs/decisions/0018): JavaFX 21 keeps unsynchronised static state that node
+     * construction and styling touch (pseudo-class and style-class registries, the text-measuring layout shared by
+     * skins); styling and laying out a throwaway scene on another thread broke the FX thread's own layout pass in two
+     * runs out of four.
+     */
+    public CompletableFuture<QueueScreen> openQueueTab(ConnectionSession session, String name) {
         for (Map.Entry<Tab, OpenQueue> e : screens.entrySet()) {
-            if (e.getValue().session() == session && e.getValue().screen().queue().equals(name)) {
+            if (e.getValue().session() == session && e.getValue().name().equals(name)) {
                 tabs.getSelectionModel().select(e.getKey());
-                return;
+                return e.getValue().attached();
             }
         }
-        QueueScreen screen = queueScreens.apply(session, name);
-        Tab tab = new Tab(name, screen.view());
+        Tab tab = new Tab(name, placeholder("Opening " + name + "…", "queue-opening"));
         tab.setId("queue-tab-" + name);
         tab.setGraphic(AppIcon.QUEUES.node());
         tab.setTooltip(new Tooltip(name + " on " + session.target().title()));
+        OpenQueue open = new OpenQueue(session, name, new CompletableFuture<>());
         tab.setOnClosed(e -> {
             OpenQueue q = screens.remove(tab);
             if (q != null) {
-                q.screen().close().run();
+                q.close();
+                q.attached().completeExceptionally(new CancellationException("the tab of " + name + " was closed"));
             }
         });
-        screens.put(tab, new OpenQueue(session, screen));
+        screens.put(tab, open);
         tabs.getTabs().add(tab);
         relabel();
         tabs.getSelectionModel().select(tab);
+        Platform.runLater(() -> build(tab, open));
+        return open.attached();
+    }
+
+    private void build(Tab tab, OpenQueue open) {
+        if (screens.get(tab) != open) {
+            return; // closed before it was built
+        }
+        try {
+            attach(tab, open, queueScreens.apply(open.session(), open.name()));
+        } catch (RuntimeException e) {
+            LOG.warn("Queue(name={}) screen not built: {}", open.name(), e.toString());
+            if (screens.get(tab) == open) {
+                tab.setContent(placeholder("Could not open " + open.name() + ": " + e.getMessage(), "queue-open-error"));
+            }
+            open.attached().completeExceptionally(e);
+        }
+    }
+
+    /** Puts the built screen in its tab and starts it. On the FX thread. */
+    private void attach(Tab tab, OpenQueue open, QueueScreen screen) {
+        tab.setContent(screen.view());
+        screen.controller().getViewModel().setActive(tabs.getSelectionModel().getSelectedItem() == tab);
+        screen.start().run();
+        open.attached().complete(screen);
     }
 
     @Override
@@ -205,19 +266,21 @@ public final class MainWindowController implements ConnectionManager.View {
         return root;
     }
 
-    /** Opens the queue's tab in the connection in front. */
-    public void openQueue(String name) {
-        Optional.ofNullable(current.get()).ifPresent(s -> openQueue(s, name));
+    /** Opens the queue's tab in the connection in front (see {@link #openQueueTab}). */
+    public CompletableFuture<QueueScreen> openQueue(String name) {
+        ConnectionSession s = current.get();
+        return s == null ? CompletableFuture.failedFuture(new IllegalStateException("no connection is open"))
+                : openQueueTab(s, name);
     }
 
-    /** The screen of the selected tab, when it is a queue. */
+    /** The screen of the selected tab, when it is a queue whose screen shows. */
     public Optional<QueueScreen> selectedQueue() {
         return Optional.ofNullable(screens.get(tabs.getSelectionModel().getSelectedItem())).map(OpenQueue::screen);
     }
 
     /** Stops the background work of every opened queue. */
     public void closeAll() {
-        screens.values().forEach(s -> s.screen().close().run());
+        screens.values().forEach(OpenQueue::close);
         screens.clear();
     }
 
@@ -278,8 +341,12 @@ public final class MainWindowController implements ConnectionManager.View {
     }
 
     private static Node placeholder(String text) {
+        return placeholder(text, "no-connection");
+    }
+
+    private static Node placeholder(String text, String id) {
         Label l = new Label(text);
-        l.setId("no-connection");
+        l.setId(id);
         l.setWrapText(true);
         l.getStyleClass().add("table-placeholder");
         VBox box = new VBox(l);
@@ -346,7 +413,7 @@ public final class MainWindowController implements ConnectionManager.View {
         chartsTab.setText("Charts" + suffix);
         alertsTab.setText("Alerts" + suffix);
         redisTab.setText("Redis" + suffix);
-        screens.forEach((tab, q) -> tab.setText(q.screen().queue() + (several ? " · " + q.session().name() : "")));
+        screens.forEach((tab, q) -> tab.setText(q.name() + (several ? " · " + q.session().name() : "")));
     }
 
     // ---------------------------------------------------------------- window state
@@ -436,12 +503,19 @@ public final class MainWindowController implements ConnectionManager.View {
 
     @FXML
     private void refresh() {
+        Tab selected = tabs.getSelectionModel().getSelectedItem();
+        if (screens.containsKey(selected) && selectedQueue().isEmpty()) {
+            return; // the queue's screen is still being built: it reads the queue as soon as it shows
+        }
         selectedQueue().ifPresentOrElse(s -> s.controller().refresh(),
                 () -> Optional.ofNullable(current.get()).ifPresent(ConnectionSession::refresh));
     }
 
     @FXML
     private void find() {
+        if (screens.containsKey(tabs.getSelectionModel().getSelectedItem()) && selectedQueue().isEmpty()) {
+            return;
+        }
         selectedQueue().ifPresentOrElse(s -> s.controller().focusSearch(), () -> {
             if (!sidebarItem.isSelected()) {
                 sidebarItem.setSelected(true);
@@ -506,7 +580,12 @@ public final class MainWindowController implements ConnectionManager.View {
         sidebarItem.selectedProperty().addListener((o, was, now) -> showSidebar(now));
         placeDivider();
         tabs.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
-            screens.forEach((tab, q) -> q.screen().controller().getViewModel().setActive(tab == now));
+            screens.forEach((tab, q) -> {
+                QueueScreen built = q.screen();
+                if (built != null) {
+                    built.controller().getViewModel().setActive(tab == now);
+                }
+            });
             OpenQueue q = screens.get(now);
             if (q != null && q.session() != current.get()) {
                 show(q.session());

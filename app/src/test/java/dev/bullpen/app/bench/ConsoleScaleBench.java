@@ -105,15 +105,18 @@ public final class ConsoleScaleBench {
             Thread.sleep(10_000);
         });
         phase("open the queue, completed tab (" + n(completed) + ")", () -> {
-            ConsoleHarness.fxRun(() -> console.wiring().mainWindow().openQueue(queue));
+            openQueue(queue);
             ConsoleHarness.fxRun(() -> vm().selectState(JobState.COMPLETED));
             awaitPage("1–50" + ofCompleted);
         });
         phase("open a second queue's tab (100 jobs), back to the first", () -> {
-            ConsoleHarness.fxRun(() -> console.wiring().mainWindow().openQueue("small"));
+            openQueue("small");
             ConsoleHarness.await("small opened", 30_000, () -> vm().queue().equals("small") && !vm().isLoading());
-            ConsoleHarness.fxRun(() -> console.wiring().mainWindow().openQueue(queue));
+            openQueue(queue);
         });
+        phase("open the Load test tab (first time)", () -> openTab("lab-tab", "#lab-start"));
+        phase("open the Workers tab (first time)", () -> openTab("workers-tab", "#workers-apply"));
+        phase("back to the queue's tab", () -> openQueue(queue));
         phase("20 page turns, 50 per page", () -> {
             for (int i = 1; i <= 20; i++) {
                 ConsoleHarness.fxRun(() -> vm().nextPage());
@@ -171,6 +174,18 @@ public final class ConsoleScaleBench {
 
     private QueueViewModel vm() {
         return queueScreen().getViewModel();
+    }
+
+    /** Opens the queue's tab (or selects it) and waits until its screen shows (it is built off the FX thread). */
+    private void openQueue(String name) throws Exception {
+        ConsoleHarness.fx(() -> console.wiring().mainWindow().openQueue(name)).get(60, TimeUnit.SECONDS);
+    }
+
+    /** Selects a tab of the window and waits until its content shows the node. */
+    private void openTab(String tabId, String node) throws Exception {
+        ConsoleHarness.fxRun(() -> console.wiring().mainWindow().showTab(tabId));
+        ConsoleHarness.await(tabId + " shows " + node, 60_000, () -> console.stage().getScene().lookup(node) != null);
+        Thread.sleep(1_000);
     }
 
     private void awaitPage(String text) throws Exception {
