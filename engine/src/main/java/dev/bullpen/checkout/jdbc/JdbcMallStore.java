@@ -20,18 +20,63 @@ import java.sql.SQLException;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.flywaydb.core.Flyway;
 
-/** {@link MallStore} on a HikariCP pool; the schema is migrated by Flyway when the store opens. */
+/**
+ * {@link MallStore} on a HikariCP pool; the schema is migrated by Flyway when the store opens. Connections are
+ * handed out in arrival order (a fair semaphore with one permit per connection in front of the pool): HikariCP lets
+ * a thread that just gave its connection back take it again before those already waiting, which under load left a
+ * few of them waiting many times longer than the rest (decision 0017).
+ */
 public final class JdbcMallStore implements MallStore {
     /** H2 settings every embedded URL gets: other processes may connect, lock waits up to 10 s. */
     static final String H2_SETTINGS = ";AUTO_SERVER=TRUE;LOCK_TIMEOUT=10000";
 
     private final HikariDataSource dataSource;
+    /** One permit per connection, handed out in arrival order (the pool itself lets a returning thread barge). */
+    private final Semaphore turns;
+    private final long waitMillis;
 
     private JdbcMallStore(HikariDataSource dataSource) {
         this.dataSource = dataSource;
+        this.turns = new Semaphore(dataSource.getMaximumPoolSize(), true);
+        this.waitMillis = dataSource.getConnectionTimeout();
+    }
+
+    /** A connection of the pool, taken in turn: the caller must {@link #release(Connection)} it. */
+    private Connection acquire() throws SQLException {
+        try {
+            if (!turns.tryAcquire(waitMillis, TimeUnit.MILLISECONDS)) {
+                throw new SQLException("no connection free within " + waitMillis + " ms");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SQLException("interrupted while waiting for a connection", e);
+        }
+        try {
+            return dataSource.getConnection();
+        } catch (SQLException | RuntimeException e) {
+            turns.release();
+            throw e;
+        }
+    }
+
+    /** How many threads wait for a connection of this store (for tests). */
+    int waitingForConnection() {
+        return turns.getQueueLength();
+    }
+
+    private void release(Connection c) {
+        try {
+            c.close();
+        } catch (SQLException e) {
+            // the pool has already dropped it
+        } finally {
+            turns.release();
+        }
     }
 
     /** The default database: an embedded H2 file {@code ~/.bullpen/mall.mv.db}. */
@@ -109,7 +154,7 @@ public final class JdbcMallStore implements MallStore {
     public <T> T inTransaction(Function<MallTransaction, T> work) {
         Connection c;
         try {
-            c = dataSource.getConnection();
+            c = acquire();
         } catch (SQLException e) {
             throw new MallStoreException("cannot get a database connection: " + e.getMessage(), e);
         }
@@ -127,11 +172,7 @@ public final class JdbcMallStore implements MallStore {
             rollback(c, failure);
             throw failure;
         } finally {
-            try {
-                c.close();
-            } catch (SQLException e) {
-                // the pool has already dropped it
-            }
+            release(c);
         }
     }
 
@@ -159,15 +200,19 @@ public final class JdbcMallStore implements MallStore {
     }
 
     private <T> T read(Function<JdbcRunner, T> work) {
-        try (Connection c = dataSource.getConnection()) {
-            try {
-                return work.apply(new JdbcRunner(c));
-            } catch (RuntimeException e) {
-                evictIfBroken(c);
-                throw e;
-            }
+        Connection c;
+        try {
+            c = acquire();
         } catch (SQLException e) {
             throw new MallStoreException("cannot get a database connection: " + e.getMessage(), e);
+        }
+        try {
+            return work.apply(new JdbcRunner(c));
+        } catch (RuntimeException e) {
+            evictIfBroken(c);
+            throw e;
+        } finally {
+            release(c);
         }
     }
 
