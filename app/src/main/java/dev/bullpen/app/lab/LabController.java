@@ -226,7 +226,7 @@ public final class LabController {
         historyStatus.textProperty().bind(viewModel.historyStatusProperty());
         columns(comparison, List.of("", "run A", "run B", "B against A"), List.of(LabViewModel.CompareRow::what,
                 LabViewModel.CompareRow::a, LabViewModel.CompareRow::b, LabViewModel.CompareRow::change));
-        widths(comparison, 180, 300, 300);
+        widths(comparison, 160, 250, 250);
         comparison.setItems(viewModel.comparison());
         comparisonTitle.textProperty().bind(viewModel.comparisonTitleProperty());
         redraw();
