@@ -148,9 +148,9 @@ class ConsoleQueueUiIT extends ConsoleRedisUiTest {
         // or a scroll away (the job detail keeps a readable width beside the table)
         assertEquals(List.of(), fx(() -> TableSight.squeezedColumns(jobTable())));
         assertEquals(List.of(), fx(() -> TableSight.truncatedHeaders(jobTable())));
-        fx(() -> TableSight.scrollToTheRightEnd(jobTable()));
         try {
-            await("failed reason in sight", () -> !TableSight.columnsOutOfSight(jobTable()).contains("Reason"));
+            await("failed reason in sight", () -> TableSight.scrolledToTheRightEnd(jobTable())
+                    && !TableSight.columnsOutOfSight(jobTable()).contains("Reason"));
         } catch (TimeoutException e) {
             throw new AssertionError(e.getMessage() + ": " + fx(() -> TableSight.describe(jobTable())), e);
         }
@@ -162,9 +162,9 @@ class ConsoleQueueUiIT extends ConsoleRedisUiTest {
         });
         await("horizontal scroll bar", () -> TableSight.horizontalScrollBarShown(jobTable()));
         assertEquals(List.of(), fx(() -> TableSight.squeezedColumns(jobTable())));
-        fx(() -> TableSight.scrollToTheRightEnd(jobTable()));
         await("failed reason in sight after scrolling",
-                () -> !TableSight.columnsOutOfSight(jobTable()).contains("Reason"));
+                () -> TableSight.scrolledToTheRightEnd(jobTable()) && !TableSight.columnsOutOfSight(jobTable())
+                        .contains("Reason"));
     }
 
     private TableView<?> jobTable() {

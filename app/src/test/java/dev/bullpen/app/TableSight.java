@@ -106,13 +106,16 @@ final class TableSight {
         return horizontalScrollBar(table) != null;
     }
 
-    /** Scrolls the table to its right end, as a user drags the scroll bar there; false when there is none. */
-    static boolean scrollToTheRightEnd(TableView<?> table) {
+    /**
+     * Scrolls the table to its right end, as a user drags the scroll bar there (nothing when it has none). Always
+     * true, to lead a wait condition: the scroll bar may show, or its range grow, a layout pass after the change
+     * that needs it, so the scroll is repeated until the rest of the condition holds.
+     */
+    static boolean scrolledToTheRightEnd(TableView<?> table) {
         ScrollBar bar = horizontalScrollBar(table);
-        if (bar == null) {
-            return false;
+        if (bar != null) {
+            bar.setValue(bar.getMax());
         }
-        bar.setValue(bar.getMax());
         return true;
     }
 
