@@ -73,19 +73,10 @@ public final class LabScreenshots {
     private final java.util.List<Long> fxDelays = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
 
     private void probeFxThread() {
-        Thread t = new Thread(() -> {
-            while (true) {
-                long posted = System.nanoTime();
-                Platform.runLater(() -> fxDelays.add((System.nanoTime() - posted) / 1_000_000));
-                try {
-                    Thread.sleep(50);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        }, "fx-probe");
-        t.setDaemon(true);
-        t.start();
+        every("fx-probe", 50, () -> {
+            long posted = System.nanoTime();
+            Platform.runLater(() -> fxDelays.add((System.nanoTime() - posted) / 1_000_000));
+        });
     }
 
     private void reportFx(String phase) {
@@ -135,28 +126,33 @@ public final class LabScreenshots {
                 }
             }, null, null);
         }
+        every("nice-census", 1000, () -> {
+            java.util.Map<Integer, Integer> now = new java.util.TreeMap<>();
+            java.io.File[] tasks = new java.io.File("/proc/self/task").listFiles();
+            for (java.io.File task : tasks == null ? new java.io.File[0] : tasks) {
+                try {
+                    now.merge(dev.bullpen.app.lab.LowPriority.nice(task.getName()), 1, Integer::sum);
+                } catch (java.io.IOException | RuntimeException e) {
+                    // the thread ended meanwhile
+                }
+            }
+            java.util.Map<Integer, Integer> census = niceCensus;
+            now.forEach((nice, count) -> census.merge(nice, count, Math::max));
+        });
+    }
+
+    /** Runs {@code step} on a daemon thread of that name, then again every {@code millis} ms. */
+    private static void every(String name, long millis, Runnable step) {
         Thread t = new Thread(() -> {
             while (true) {
-                java.util.Map<Integer, Integer> now = new java.util.TreeMap<>();
-                java.io.File[] tasks = new java.io.File("/proc/self/task").listFiles();
-                for (java.io.File task : tasks == null ? new java.io.File[0] : tasks) {
-                    try {
-                        String stat = java.nio.file.Files.readString(task.toPath().resolve("stat"));
-                        int nice = Integer.parseInt(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[16]);
-                        now.merge(nice, 1, Integer::sum);
-                    } catch (java.io.IOException | RuntimeException e) {
-                        // the thread ended meanwhile
-                    }
-                }
-                java.util.Map<Integer, Integer> census = niceCensus;
-                now.forEach((nice, count) -> census.merge(nice, count, Math::max));
+                step.run();
                 try {
-                    Thread.sleep(1000);
+                    Thread.sleep(millis);
                 } catch (InterruptedException e) {
                     return;
                 }
             }
-        }, "nice-census");
+        }, name);
         t.setDaemon(true);
         t.start();
     }

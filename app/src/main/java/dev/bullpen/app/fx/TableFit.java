@@ -28,10 +28,8 @@ public final class TableFit {
     private TableFit() {
     }
 
-    /** Applies {@code fitted} while the visible columns fit at their minimum widths, else scrolls. */
-    public static void fitOrScroll(TableView<?> table, Callback<TableView.ResizeFeatures, Boolean> fitted) {
-        Callback<TableView.ResizeFeatures, Boolean> policy = fitted;
-        Map<TableColumnBase<?, ?>, Double> preferred = new IdentityHashMap<>();
+    /** Applies {@code policy} while the visible columns fit at their minimum widths, else scrolls. */
+    public static void fitOrScroll(TableView<?> table, Callback<TableView.ResizeFeatures, Boolean> policy) {
         Map<TableColumnBase<?, ?>, Double> floors = new IdentityHashMap<>();
         InvalidationListener check = o -> {
             double width = table.getWidth();
@@ -44,9 +42,10 @@ public final class TableFit {
                 table.setColumnResizePolicy(policy);
             } else if (!fits && table.getColumnResizePolicy() != TableView.UNCONSTRAINED_RESIZE_POLICY) {
                 table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
-                // a constrained policy set the widths directly; put every column back at its preferred width
+                // a constrained policy set the widths directly (not the preferred widths): put every column back at
+                // its preferred width, which only a change of that property does
                 for (TableColumnBase<?, ?> column : table.getVisibleLeafColumns()) {
-                    double pref = preferred.computeIfAbsent(column, c -> c.getPrefWidth());
+                    double pref = column.getPrefWidth();
                     column.setPrefWidth(pref + 1);
                     column.setPrefWidth(pref);
                 }

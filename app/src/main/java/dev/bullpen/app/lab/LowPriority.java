@@ -56,7 +56,7 @@ public final class LowPriority {
     }
 
     /** The nice value of a thread of this process (field 19 of {@code /proc/self/task/<tid>/stat}), or 0. */
-    static int nice(String tid) throws IOException {
+    public static int nice(String tid) throws IOException {
         String stat = Files.readString(Path.of("/proc/self/task", tid, "stat"));
         String[] after = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
         return Integer.parseInt(after[16]);
