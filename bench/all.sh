@@ -10,13 +10,13 @@
 # summary.md. The Redis is flushed between steps and shut down at the end (also on Ctrl-C or a failure).
 # About 12 minutes on 2 cores.
 # usage: bench/all.sh [OUT]
-# env: SIM_SECONDS (20, closed-loop load per concurrency), OPEN_SECONDS (30), WORKER_JOBS (50000),
+# env: SIM_SECONDS (20, closed-loop load per concurrency), OPEN_SECONDS (30), WORKER_JOBS (20000, the issue's figure),
 #      QUICK=1 (smaller everything: checks the script in ~4 minutes, figures not comparable)
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 OUT=${1:-"$ROOT/bench/results/$(date -u +%Y%m%dT%H%M%SZ)"}
-SIM_SECONDS=${SIM_SECONDS:-20}; OPEN_SECONDS=${OPEN_SECONDS:-30}; WORKER_JOBS=${WORKER_JOBS:-50000}
-PRODUCE_SMALL=20000; PRODUCE_LARGE=100000; POLL_COMPLETED=1000000; POLL_FAILED=100000; WORKER_SECONDS=5
+SIM_SECONDS=${SIM_SECONDS:-20}; OPEN_SECONDS=${OPEN_SECONDS:-30}; WORKER_JOBS=${WORKER_JOBS:-20000}
+PRODUCE_SMALL=20000; PRODUCE_LARGE=100000; POLL_COMPLETED=1000000; POLL_FAILED=100000; WORKER_SECONDS=10
 if [ -n "${QUICK:-}" ]; then
   SIM_SECONDS=5; OPEN_SECONDS=8; WORKER_JOBS=5000; PRODUCE_SMALL=5000; PRODUCE_LARGE=10000
   POLL_COMPLETED=20000; POLL_FAILED=2000; WORKER_SECONDS=2
@@ -74,7 +74,7 @@ mkdir -p "$OUT/simulate"
 step produce-small "$ROOT/bench/produce.sh" "$PRODUCE_SMALL" 5
 step produce-large "$ROOT/bench/produce.sh" "$PRODUCE_LARGE" 3
 step poll "$ROOT/bench/poll-cost.sh" "$POLL_COMPLETED" "$POLL_FAILED"
-step worker python3 "$ROOT/bench/worker.py" --jobs "$WORKER_JOBS" --rounds 2 --seconds "$WORKER_SECONDS" \
+step worker python3 "$ROOT/bench/worker.py" --jobs "$WORKER_JOBS" --rounds 3 --seconds "$WORKER_SECONDS" \
   --port "$PORT" --json "$OUT/worker.json"
 step simulate-closed "$ROOT/bench/simulate.sh" "$SIM_SECONDS" "8 32 128" "$OUT/simulate"
 step simulate-open-500 open_loop 500

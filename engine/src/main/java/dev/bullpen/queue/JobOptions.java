@@ -199,6 +199,22 @@ public final class JobOptions {
         return o;
     }
 
+    /**
+     * {@link #normalized(long)} as Bull stores it ({@link Json#stringify}); written directly for jobs
+     * added without options, the common case of bulk adds (same text: {@code JobOptionsTest}).
+     */
+    public String normalizedJson(long now) {
+        if (json.isEmpty()) {
+            return "{\"attempts\":1,\"delay\":0,\"timestamp\":" + now + "}";
+        }
+        return Json.stringify(normalized(now));
+    }
+
+    /** True when no option was given. */
+    public boolean isEmpty() {
+        return json.isEmpty();
+    }
+
     public Optional<String> jobId() {
         JsonNode v = json.get("jobId");
         return v == null || v.isNull() ? Optional.empty() : Optional.of(v.asText());

@@ -14,7 +14,6 @@ import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
-import redis.clients.jedis.Jedis;
 import redis.clients.jedis.exceptions.JedisDataException;
 import redis.clients.jedis.exceptions.JedisException;
 
@@ -49,7 +48,7 @@ final class JobRunner {
     }
 
     /** Processes the job and finishes it; returns the next job when the finish fetched one. */
-    Optional<ActiveJob> run(ActiveJob job, SlotConnection conn) throws InterruptedException {
+    Optional<ActiveJob> run(ActiveJob job, ScriptLine conn) throws InterruptedException {
         MDC.put("queue", queue());
         MDC.put("jobId", job.id());
         try {
@@ -60,7 +59,7 @@ final class JobRunner {
         }
     }
 
-    private Optional<ActiveJob> runWithMdc(ActiveJob job, SlotConnection conn) throws InterruptedException {
+    private Optional<ActiveJob> runWithMdc(ActiveJob job, ScriptLine conn) throws InterruptedException {
         try {
             repeats.onActive(job).ifPresent(next -> LOG.debug("Job(id={}, queue={}) next repeat iteration is {}",
                     job.id(), queue(), next));
@@ -127,7 +126,7 @@ final class JobRunner {
         }
     }
 
-    private Optional<ActiveJob> complete(ActiveJob job, Object result, SlotConnection conn) {
+    private Optional<ActiveJob> complete(ActiveJob job, Object result, ScriptLine conn) {
         String value;
         try {
             value = result == null ? "null" : Json.write(result);
@@ -185,7 +184,7 @@ final class JobRunner {
         return true;
     }
 
-    private void fail(ActiveJob job, Throwable error, boolean discarded, SlotConnection conn) {
+    private void fail(ActiveJob job, Throwable error, boolean discarded, ScriptLine conn) {
         long endedOn = options.clock().millis();
         String reason = reason(error);
         FailurePlan plan = plan(job, reason, error, discarded);
@@ -261,17 +260,17 @@ final class JobRunner {
     }
 
     /**
-     * Calls Redis on the slot's connection until it answers; only connection problems are retried
+     * Calls Redis on the slot's line until it answers; only connection problems are retried
      * (each time on a fresh connection, which goes to the master of the moment), and replies that say
      * the command did not run on this server (a replica after a failover); not other error replies.
      * A finish that ran before its connection broke is refused when sent again (the job is no longer
      * active with our lock), so it is never applied twice.
      */
-    private <T> T retrying(ActiveJob job, SlotConnection conn, Function<Jedis, T> call) {
+    private <T> T retrying(ActiveJob job, ScriptLine conn, Function<ScriptLine, T> call) {
         RetryDelay delay = new RetryDelay();
         while (true) {
             try {
-                return call.apply(conn.get());
+                return call.apply(conn);
             } catch (JedisException e) {
                 if (e instanceof JedisDataException && !RedisQueueConnection.refusedByThisServer(e)) {
                     throw e;

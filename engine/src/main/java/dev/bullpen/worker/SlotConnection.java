@@ -1,13 +1,16 @@
 package dev.bullpen.worker;
 
+import dev.bullpen.queue.redis.LuaScripts;
 import dev.bullpen.queue.redis.RedisQueueConnection;
+import java.util.List;
 import redis.clients.jedis.Jedis;
+import redis.clients.jedis.exceptions.JedisNoScriptException;
 
 /**
- * A slot's own Redis connection: its BRPOPLPUSH when the queue is drained, and the scripts that take
- * and finish its jobs (moveToActive, moveToFinished, moveToDelayed, retryJob). A slot runs one job
- * at a time, so the connection is never shared; a busy slot needs no pool borrow per job, and 50
- * slots do not queue for the pool's connections.
+ * A slot's own Redis connection: its BRPOPLPUSH when the queue is drained and, for a worker of
+ * concurrency 1, the scripts that take and finish its jobs (moveToActive, moveToFinished,
+ * moveToDelayed, retryJob; with more slots those share one {@link PipelinedLine}). A slot runs one
+ * job at a time, so the connection is never shared; a busy slot needs no pool borrow per job.
  *
  * <p>Commands time out after {@link #COMMAND_TIMEOUT_MS} as pooled ones do; the blocking pop after
  * drainDelay + 5 s. After a connection problem call {@link #reset()}: the reply stream may be out of
@@ -17,7 +20,7 @@ import redis.clients.jedis.Jedis;
  * name now, so a slot follows a failover by reconnecting; on a cluster the master of the queue's slot.
  * It has the endpoint's login and TLS settings.
  */
-final class SlotConnection {
+final class SlotConnection implements ScriptLine {
     /** As the pooled connections' socket timeout ({@code RedisQueueConnection}). */
     static final int COMMAND_TIMEOUT_MS = 5_000;
 
@@ -55,13 +58,24 @@ final class SlotConnection {
         return j;
     }
 
+    @Override
+    public Object eval(LuaScripts.Script script, List<String> keys, List<String> args) {
+        Jedis j = get();
+        try {
+            return j.evalsha(script.sha(), keys, args);
+        } catch (JedisNoScriptException e) {
+            return j.eval(script.source(), keys, args);
+        }
+    }
+
     /** CLIENT ID of the open connection, -1 when none is open. */
     long clientId() {
         return jedis == null ? -1 : clientId;
     }
 
     /** Closes the connection (if any); the next {@link #get()} opens a new one. */
-    void reset() {
+    @Override
+    public void reset() {
         Jedis j = jedis;
         jedis = null;
         clientId = -1;

@@ -12,7 +12,8 @@ import redis.clients.jedis.exceptions.JedisException;
 /**
  * One concurrency slot, Bull's {@code processJobs} loop: while the queue has jobs, take the next with
  * moveToActive (or the finish's fetch-next); once drained, block on {@code BRPOPLPUSH wait active
- * drainDelay} on this slot's own connection, which also carries the slot's take and finish scripts.
+ * drainDelay} on this slot's own connection. The take and finish scripts go on the worker's pipelined
+ * line shared by its slots, or on this connection for a worker of concurrency 1.
  * The loop cannot die silently: every failure is logged and waited out (connection problems with
  * back-off and a fresh connection), until the worker stops.
  */
@@ -27,10 +28,13 @@ final class SlotLoop implements Runnable {
     private final LongSupplier now;
 
     private final SlotConnection conn;
+    /** Where this slot's take and finish scripts go: {@link #conn} itself, or the worker's shared line. */
+    private final ScriptLine line;
     private volatile boolean blocked;
 
+    /** @param shared the worker's pipelined line for the scripts, or null to send them on this slot's own connection */
     SlotLoop(int index, RedisQueueConnection connection, WorkerScripts scripts, JobRunner runner, WorkerOptions options,
-            WorkerState state, boolean namesConnection) {
+            WorkerState state, boolean namesConnection, ScriptLine shared) {
         this.index = index;
         this.scripts = scripts;
         this.runner = runner;
@@ -41,6 +45,7 @@ final class SlotLoop implements Runnable {
         // ours adds :bullpen:<pid>, so that the console tells Bullpen workers from Node ones
         this.conn = new SlotConnection(connection, (int) options.drainDelay().toMillis() + 5_000,
                 namesConnection ? scripts.keys().bullpenWorkerClientName(ProcessHandle.current().pid()) : null);
+        this.line = shared != null ? shared : conn;
     }
 
     /** The CLIENT ID of the connection while it is blocked in BRPOPLPUSH, else -1. */
@@ -67,7 +72,7 @@ final class SlotLoop implements Runnable {
                     next = Optional.empty();
                     if (job.isEmpty()) {
                         if (!drained) {
-                            job = scripts.moveToActive(conn.get(), "", now.getAsLong());
+                            job = scripts.moveToActive(line, "", now.getAsLong());
                             drained = job.isEmpty();
                         } else {
                             String id = blockingPop();
@@ -80,7 +85,7 @@ final class SlotLoop implements Runnable {
                         }
                     }
                     if (job.isPresent()) {
-                        next = runner.run(job.get(), conn);
+                        next = runner.run(job.get(), line);
                     }
                     delay.reset();
                 } catch (InterruptedException e) {
@@ -128,13 +133,14 @@ final class SlotLoop implements Runnable {
                             + "and will be taken in turn", id, scripts.keys().queue());
                     return Optional.empty();
                 }
-                return scripts.moveToActive(conn.get(), id, now.getAsLong());
+                return scripts.moveToActive(line, id, now.getAsLong());
             } catch (JedisException e) {
                 if (e instanceof JedisDataException && !RedisQueueConnection.refusedByThisServer(e)) {
                     throw e;
                 }
                 retry = true;
                 conn.reset();
+                line.reset();
                 long wait = delay.next();
                 LOG.warn("Job(id={}, queue={}) taken but not yet locked, Redis unreachable ({}); retrying in {} ms",
                         id, scripts.keys().queue(), e.getMessage(), wait);

@@ -20,8 +20,9 @@ import redis.clients.jedis.Protocol;
 /**
  * A Bull 4 worker for one queue, interchangeable with a Node Bull worker on the same Redis.
  *
- * <p>Each of the {@code concurrency} slots has its own thread and its own connection, for
- * BRPOPLPUSH and for the scripts that take and finish its jobs. Only the first slot's connection
+ * <p>Each of the {@code concurrency} slots has its own thread and its own connection for
+ * BRPOPLPUSH; the scripts that take and finish jobs go, pipelined, on one connection shared by the
+ * slots ({@link PipelinedLine}; on the slot's own connection at concurrency 1). Only the first slot's connection
  * carries a {@code CLIENT SETNAME} starting with Bull's {@code P:base64(Q)} (then {@code :bullpen:<pid>}), so
  * that Bull's {@code getWorkers()} counts one entry per worker, as for a Node worker. Lock renewals (one periodic task for all running jobs),
  * the stalled checker, progress, logs and the delay timer use the connection's pool; the timer
@@ -50,6 +51,8 @@ public final class Worker implements AutoCloseable {
     private final StalledJobChecker stalledChecker;
     private final LockRenewer renewer;
     private final List<SlotLoop> slots = new ArrayList<>();
+    /** The slots' take and finish scripts, pipelined on one connection; null at concurrency 1. */
+    private final PipelinedLine line;
     private final List<Thread> threads = new ArrayList<>();
     private final String threadPrefix;
     private boolean started;
@@ -70,8 +73,9 @@ public final class Worker implements AutoCloseable {
                 options.clock());
         this.renewer = new LockRenewer(scripts, options);
         JobRunner runner = new JobRunner(scripts, processor, options, renewer, timeoutPool, state, repeats);
+        this.line = options.concurrency() > 1 ? new PipelinedLine(connection, threadPrefix + "-scripts") : null;
         for (int i = 0; i < options.concurrency(); i++) {
-            slots.add(new SlotLoop(i, connection, scripts, runner, options, state, i == 0));
+            slots.add(new SlotLoop(i, connection, scripts, runner, options, state, i == 0, line));
         }
     }
 
@@ -175,6 +179,9 @@ public final class Worker implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             state.hardStop();
+        }
+        if (line != null) {
+            line.close();
         }
         LOG.info("Worker(queue={}) closed{}", scripts.keys().queue(), clean ? "" : " (some jobs abandoned)");
         return clean;

@@ -7,16 +7,15 @@ import dev.bullpen.queue.redis.LuaScripts;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import redis.clients.jedis.Jedis;
 import redis.clients.jedis.UnifiedJedis;
-import redis.clients.jedis.exceptions.JedisNoScriptException;
 
 /**
  * The worker's Redis calls: one method per Lua script, with Bull's keys and arguments. Jedis
  * exceptions pass through unchanged so that callers can tell connection problems
  * ({@code JedisConnectionException}: retry) from error replies ({@code JedisDataException}: fail).
  *
- * <p>The scripts that take and finish a job run on the calling slot's own connection ({@code via});
+ * <p>The scripts that take and finish a job run on the calling slot's line ({@code via}: its own
+ * connection, or the worker's pipelined one);
  * the others (lock renewal, delay timer, stalled checker, progress, logs) on the pool.
  */
 final class WorkerScripts {
@@ -52,18 +51,13 @@ final class WorkerScripts {
         return LuaScripts.get(script).call(redis, scriptKeys, args);
     }
 
-    /** Runs a script on one dedicated connection: by SHA, falling back to EVAL (which loads it) on NOSCRIPT. */
-    private static Object run(Jedis via, String script, List<String> scriptKeys, List<String> args) {
-        LuaScripts.Script s = LuaScripts.get(script);
-        try {
-            return via.evalsha(s.sha(), scriptKeys, args);
-        } catch (JedisNoScriptException e) {
-            return via.eval(s.source(), scriptKeys, args);
-        }
+    /** Runs a script on a slot's line: by SHA, falling back to EVAL (which loads it) on NOSCRIPT. */
+    private static Object run(ScriptLine via, String script, List<String> scriptKeys, List<String> args) {
+        return via.eval(LuaScripts.get(script), scriptKeys, args);
     }
 
     /** Bull's moveToActive for an id already moved by BRPOPLPUSH, or {@code ""} to RPOPLPUSH one. */
-    Optional<ActiveJob> moveToActive(Jedis via, String id, long now) {
+    Optional<ActiveJob> moveToActive(ScriptLine via, String id, long now) {
         List<String> args = new ArrayList<>(List.of(keys.base(), token,
                 Long.toString(options.lockDuration().toMillis()), Long.toString(now), id));
         options.limiter().ifPresentOrElse(l -> {
@@ -82,7 +76,7 @@ final class WorkerScripts {
      *
      * @param stacktraceJson for a final failure the new stacktrace array (saved with attemptsMade); "" otherwise
      */
-    Finish moveToFinished(Jedis via, boolean completed, String id, long finishedOn, String value, KeepJobs keep,
+    Finish moveToFinished(ScriptLine via, boolean completed, String id, long finishedOn, String value, KeepJobs keep,
             String event, boolean fetchNext, String stacktraceJson, int attemptsMade) {
         long age = keep.ageSeconds();
         Object reply = run(via, "moveToFinished",
@@ -99,13 +93,13 @@ final class WorkerScripts {
         return new Finish(0, ActiveJob.fromReply(reply));
     }
 
-    long moveToDelayed(Jedis via, String id, long score, String stacktraceJson, String reason, int attemptsMade) {
+    long moveToDelayed(ScriptLine via, String id, long score, String stacktraceJson, String reason, int attemptsMade) {
         return (Long) run(via, "moveToDelayed",
                 List.of(keys.active(), keys.delayed(), keys.job(id), keys.stalled()),
                 List.of(Long.toString(score), id, token, stacktraceJson, reason, Integer.toString(attemptsMade)));
     }
 
-    long retryJob(Jedis via, String id, boolean lifo, String stacktraceJson, String reason, int attemptsMade) {
+    long retryJob(ScriptLine via, String id, boolean lifo, String stacktraceJson, String reason, int attemptsMade) {
         return (Long) run(via, "retryJob",
                 List.of(keys.active(), keys.waitList(), keys.job(id), keys.metaPaused(), keys.paused(),
                         keys.stalled(), keys.priority()),

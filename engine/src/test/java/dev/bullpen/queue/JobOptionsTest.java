@@ -10,6 +10,21 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class JobOptionsTest {
+    @ParameterizedTest
+    @CsvSource({"0", "1", "1764500000000", "4102444800000"})
+    void theDirectTextOfDefaultOptionsIsWhatStringifyingTheirTreeGives(long now) {
+        JobOptions none = JobOptions.defaults();
+        assertTrue(none.isEmpty());
+        assertEquals(Json.stringify(none.normalized(now)), none.normalizedJson(now));
+        assertEquals("{\"attempts\":1,\"delay\":0,\"timestamp\":" + now + "}", none.normalizedJson(now));
+    }
+
+    @Test
+    void optionsThatWereGivenAreNormalizedThroughTheTree() {
+        JobOptions some = JobOptions.fromJson("{\"delay\":1500,\"attempts\":3}");
+        assertEquals(Json.stringify(some.normalized(7)), some.normalizedJson(7));
+    }
+
 
     @Test
     void normalisesAsBullDoes() {

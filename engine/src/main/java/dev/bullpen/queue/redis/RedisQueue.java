@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bullpen.queue.BatchProgress;
 import dev.bullpen.queue.InvalidInputException;
+import dev.bullpen.queue.JobOptions;
 import dev.bullpen.queue.JobDetail;
 import dev.bullpen.queue.JobQueue;
 import dev.bullpen.queue.JobSnapshot;
@@ -116,24 +117,37 @@ final class RedisQueue implements JobQueue {
 
     private AddCall addCall(NewJob job) {
         long now = connection.clock().millis();
-        ObjectNode opts = job.options().normalized(now);
-        JsonNode tsNode = opts.get("timestamp");
-        if (!tsNode.isNumber()) {
-            throw new InvalidInputException("opts.timestamp must be a number, got " + tsNode);
+        JobOptions options = job.options();
+        String optsJson;
+        String timestamp;
+        String delayText;
+        String due;
+        if (options.isEmpty()) {
+            // no options: Bull's defaults and now, without building the tree (bulk adds of plain jobs)
+            optsJson = options.normalizedJson(now);
+            timestamp = Long.toString(now);
+            delayText = "0";
+            due = "0";
+        } else {
+            ObjectNode opts = options.normalized(now);
+            JsonNode tsNode = opts.get("timestamp");
+            if (!tsNode.isNumber()) {
+                throw new InvalidInputException("opts.timestamp must be a number, got " + tsNode);
+            }
+            double ts = tsNode.doubleValue();
+            JsonNode delayNode = opts.get("delay");
+            double delay = delayNode.isNumber() ? Math.max(0, delayNode.doubleValue()) : 0;
+            // Bull passes timestamp, delay and due as JS numbers: a fractional delay gives a fractional due
+            optsJson = Json.stringify(opts);
+            timestamp = Json.jsNumber(ts);
+            delayText = Json.jsNumber(delay);
+            due = delay > 0 ? Json.jsNumber(ts + delay) : "0";
         }
-        double ts = tsNode.doubleValue();
-        JsonNode delayNode = opts.get("delay");
-        double delay = delayNode.isNumber() ? Math.max(0, delayNode.doubleValue()) : 0;
-        // Bull passes timestamp, delay and due as JS numbers: a fractional delay gives a fractional due
-        String timestamp = Json.jsNumber(ts);
-        String delayText = Json.jsNumber(delay);
-        String due = delay > 0 ? Json.jsNumber(ts + delay) : "0";
-        int priority = job.options().priority();
         return new AddCall(
                 List.of(keys.waitList(), keys.paused(), keys.metaPaused(), keys.id(), keys.delayed(), keys.priority()),
-                List.of(keys.base(), job.options().jobId().orElse(""), job.name(), storedData(job.dataJson()),
-                        Json.stringify(opts), timestamp, delayText, due, Integer.toString(priority),
-                        job.options().lifo() ? "RPUSH" : "LPUSH", connection.token()));
+                List.of(keys.base(), options.jobId().orElse(""), job.name(), storedData(job.dataJson()),
+                        optsJson, timestamp, delayText, due, Integer.toString(options.priority()),
+                        options.lifo() ? "RPUSH" : "LPUSH", connection.token()));
     }
 
     /**
@@ -141,10 +155,23 @@ final class RedisQueue implements JobQueue {
      * "") becomes {@code {}}. Anything else, JSON or not, is stored as given.
      */
     static String storedData(String dataJson) {
+        if (startsObjectOrArray(dataJson)) {
+            return dataJson; // never falsy, JSON or not: stored as given without parsing
+        }
         JsonNode n = Json.parseLenient(dataJson).orElse(null);
         boolean falsy = n != null && (n.isNull() || n.isBoolean() && !n.booleanValue()
                 || n.isNumber() && n.doubleValue() == 0 || n.isTextual() && n.textValue().isEmpty());
         return falsy ? "{}" : dataJson;
+    }
+
+    private static boolean startsObjectOrArray(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c != ' ' && c != '\t' && c != '\n' && c != '\r') {
+                return c == '{' || c == '[';
+            }
+        }
+        return false;
     }
 
     // ---------------------------------------------------------------- inspect

@@ -87,6 +87,8 @@ public final class RedisQueueConnection implements QueueConnection {
         pool.setMaxTotal(32);
         pool.setMaxIdle(32);
         pool.setMaxWait(Duration.ofMillis(CONNECT_TIMEOUT_MS));
+        // no MBean per pool: registering one loads the JMX server at every start, for nothing we read
+        pool.setJmxEnabled(false);
         return switch (endpoint.kind()) {
             case STANDALONE -> {
                 // probe with short timeouts first: a silent non-Redis port must fail within seconds
@@ -330,13 +332,22 @@ public final class RedisQueueConnection implements QueueConnection {
      * @throws JedisConnectionException when the target is unknown or cannot be reached
      */
     public Jedis dedicatedConnection(int socketTimeoutMs, int blockingSocketTimeoutMs) {
+        return dedicatedConnection(socketTimeoutMs, blockingSocketTimeoutMs, Jedis::new);
+    }
+
+    /**
+     * As {@link #dedicatedConnection(int, int)}, made by {@code open} from the target and the client
+     * settings (login, TLS, timeouts): for callers that need their own kind of {@code Connection}.
+     */
+    public <C> C dedicatedConnection(int socketTimeoutMs, int blockingSocketTimeoutMs,
+            BiFunction<HostAndPort, JedisClientConfig, C> open) {
         HostAndPort target;
         try {
             target = writeTarget();
         } catch (RedisUnavailableException e) {
             throw new JedisConnectionException(e.getMessage(), e);
         }
-        return new Jedis(target, clientConfig(endpoint, socketTimeoutMs, blockingSocketTimeoutMs));
+        return open.apply(target, clientConfig(endpoint, socketTimeoutMs, blockingSocketTimeoutMs));
     }
 
     /**
