@@ -39,6 +39,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.Pane;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import org.controlsfx.control.NotificationPane;
@@ -161,10 +162,11 @@ public final class QueueController {
 
     /**
      * Shows the screen part by part, one per pulse, once its root is in the scene (call right after, in the same FX
-     * event): the title row first, then the state tabs, the search bar, the action bar, the table with the job detail,
-     * the pager (docs/decisions/0020). The first styling of these controls is cold JavaFX code; in one pulse it held
-     * the FX thread about 45 ms on a quiet machine. The parts keep their places, and the split keeps its 0.6 divider
-     * (it joins with both of its items). The result completes once every part is in.
+     * event): the title row first, then the state tabs, the search bar, the action bar, the table (with the job
+     * detail's still empty pane beside it), the detail's header, the pager (docs/decisions/0020). The first styling
+     * of these controls is cold JavaFX code; in one pulse it held the FX thread about 45 ms on a quiet machine. The
+     * parts keep their places, and the split keeps its 0.6 divider (it joins with both of its items). The result
+     * completes once every part is in.
      */
     public CompletableFuture<Void> showInSteps() {
         VBox top = (VBox) root.getTop();
@@ -178,7 +180,12 @@ public final class QueueController {
         for (Node row : rows.subList(1, rows.size())) {
             steps.add(() -> top.getChildren().add(row));
         }
+        // the job detail's header joins after the table, in place: the split keeps both items (and its divider)
+        Pane detailPane = (Pane) split.getItems().get(1);
+        List<Node> detailParts = List.copyOf(detailPane.getChildren());
+        detailPane.getChildren().removeAll(detailParts);
         steps.add(() -> root.setCenter(center));
+        steps.add(() -> detailPane.getChildren().addAll(0, detailParts)); // before the body, if a job showed first
         steps.add(() -> root.setBottom(bottom));
         return PulseSteps.onePerPulse(steps);
     }
