@@ -13,6 +13,7 @@ import dev.bullpen.app.connections.ConnectionSession;
 import dev.bullpen.app.connections.PasswordPrompt;
 import dev.bullpen.app.connections.SidebarController;
 import dev.bullpen.app.connections.SidebarViewModel;
+import dev.bullpen.app.fx.ClassPreload;
 import dev.bullpen.app.fx.Confirmer;
 import dev.bullpen.app.fx.ControllerFactory;
 import dev.bullpen.app.fx.FxmlView;
@@ -243,6 +244,7 @@ public final class AppWiring implements AutoCloseable {
      * the last exit plus the one given on the command line, and starts polling. Call on the FX thread.
      */
     public void show(Stage stage) {
+        ClassPreload.start(); // started earlier by 'bullpen console'; here for the harnesses that open the window
         this.stage = stage;
         remembered = windowStore.load();
         List<Bounds> screens = new ArrayList<>();

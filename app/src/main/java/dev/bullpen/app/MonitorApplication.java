@@ -1,5 +1,6 @@
 package dev.bullpen.app;
 
+import dev.bullpen.app.fx.ClassPreload;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.stage.Stage;
@@ -16,6 +17,7 @@ public final class MonitorApplication extends Application {
     /** Opens the console and blocks until its window is closed. */
     static void run(ConsoleSettings consoleSettings) {
         settings = consoleSettings;
+        ClassPreload.start(); // while the toolkit starts: the window's classes first (docs/decisions/0020)
         try {
             Application.launch(MonitorApplication.class);
         } catch (UnsupportedOperationException e) {

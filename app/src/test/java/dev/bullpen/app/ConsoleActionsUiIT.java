@@ -188,7 +188,8 @@ class ConsoleActionsUiIT extends ConsoleRedisUiTest {
         console.clickCell("#job-table", id);
 
         // then the e-mail address is masked
-        await("detail", () -> console.text("#detail-data-summary").endsWith("personal fields masked (***)"));
+        await("detail", () -> console.text("#detail-data-summary").endsWith("personal fields masked (***)")
+                && console.detailComplete());
         assertEquals("email: \"***\"", fx(() -> console.tree().getRoot().getChildren().get(0).getChildren().get(0)
                 .getValue()));
 

@@ -130,7 +130,8 @@ class ConsoleBullQueueUiIT extends ConsoleRedisUiTest {
         // then a job Bull failed shows Bull's reason, stack trace, progress and log, its e-mail masked
         String failed = made.failed().get(0);
         console.clickCell("#job-table", failed);
-        await("detail", () -> ("Job " + failed + " · signup").equals(console.text("#detail-title")));
+        await("detail", () -> ("Job " + failed + " · signup").equals(console.text("#detail-title"))
+                && console.detailComplete());
         assertEquals("failed", console.text("#detail-state"));
         assertEquals("failed by bull-tool: " + failed, console.text("#detail-failed-reason"));
         assertTrue(fx(() -> ((TextArea) console.lookup("#detail-stacktraces")).getText())

@@ -84,7 +84,9 @@ class ConsoleLargeQueueUiIT {
                 new ConsoleSettings.OpenAt("big", JobState.COMPLETED, null));
         wiring = new AppWiring(settings, Platform::runLater);
         stage = FxToolkit.setupStage(s -> wiring.show(s));
-        await("first page", 30_000, () -> "1–50 of 1,000,000".equals(text("#page-text")));
+        // the queue's screen joins part by part (decision 0020): its pager is there once the window counts it attached
+        await("first page", 30_000, () -> wiring.mainWindow().selectedQueue().isPresent()
+                && "1–50 of 1,000,000".equals(text("#page-text")));
         assertEquals(String.valueOf(JOBS), firstId());
 
         // when / then: each page turn is one read of one page

@@ -266,7 +266,11 @@ class ConsoleQueueUiIT extends ConsoleRedisUiTest {
         console.clickCell("#job-table", id);
 
         // then
-        await("detail", () -> ("Job " + id + " · __default__").equals(console.text("#detail-title")));
+        await("detail", () -> ("Job " + id + " · __default__").equals(console.text("#detail-title"))
+                && console.detailComplete());
+        // the screen and the detail joined part by part (decision 0020): the split keeps its 0.6 divider
+        assertEquals(0.6, fx(() -> ((javafx.scene.control.SplitPane) console.lookup(".queue-split"))
+                .getDividerPositions()[0]), 0.01);
         assertEquals("failed", console.text("#detail-state"));
         assertEquals("card declined", console.text("#detail-failed-reason"));
         String traces = fx(() -> ((TextArea) console.lookup("#detail-stacktraces")).getText());
@@ -310,7 +314,8 @@ class ConsoleQueueUiIT extends ConsoleRedisUiTest {
         console.clickCell("#job-table", id);
 
         // then only the first values are in the tree, with a way to see all
-        await("detail", () -> console.lookup("#show-all-data").isVisible());
+        await("detail", () -> console.lookup("#show-all-data").isVisible()
+                && console.detailComplete());
         assertTrue(console.text("#detail-data-summary").endsWith("first 300 values shown"), console.text("#detail-data-summary"));
         // (300 values: the root, "rows" and its first 298 elements, then a line for the rest)
         assertEquals(299, fx(() -> console.tree().getRoot().getChildren().get(0).getChildren().size()));

@@ -88,8 +88,10 @@ final class ConsoleRobot {
      */
     void openQueueFromOverview(String name) throws Exception {
         await("overview lists " + name, () -> cellWithText("#queue-table", name) != null);
+        // the screen's parts join one per pulse: it is open once the window counts it as attached (all parts in)
         Callable<Boolean> open = () -> lookup("#queue-title") != null
-                && name.equals(((Label) lookup("#queue-title")).getText());
+                && name.equals(((Label) lookup("#queue-title")).getText())
+                && wiring.mainWindow().selectedQueue().isPresent();
         for (int attempt = 1; attempt < 4; attempt++) {
             robot.doubleClickOn(fx(() -> cellWithText("#queue-table", name)), MouseButton.PRIMARY);
             try {
@@ -102,6 +104,11 @@ final class ConsoleRobot {
             }
         }
         await("queue tab " + name + " open", open);
+    }
+
+    /** The job detail's sections join one per pulse after it first shows: true once the last one is in. */
+    boolean detailComplete() {
+        return lookup("#detail-logs") != null;
     }
 
     /** Selects the state tab at that index (0 waiting ... 4 failed, 5 paused). */

@@ -263,6 +263,9 @@ class LabUiIT {
             throw new AssertionError("no tab " + id);
         });
         WaitForAsyncUtils.waitForFxEvents();
+        if (id.equals("#lab-tab")) { // its parts join one per pulse; the History tab's content is the last
+            await("the Load test screen in full", TIMEOUT_S, () -> stage.getScene().lookup("#lab-history") != null);
+        }
     }
 
     private static <T> T fx(Callable<T> read) throws Exception {

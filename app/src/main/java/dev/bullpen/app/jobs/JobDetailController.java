@@ -1,8 +1,11 @@
 package dev.bullpen.app.jobs;
 
+import dev.bullpen.app.fx.PulseSteps;
+import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
@@ -18,6 +21,8 @@ import javafx.scene.layout.VBox;
 
 /** Binds {@code job_detail.fxml} to the {@link JobDetailViewModel}. */
 public final class JobDetailController {
+    /** The body's children before it are the timeline and the facts; from it on, the titled sections. */
+    private static final int FIRST_SECTION = 2;
     private final JobDetailViewModel viewModel;
 
     @FXML
@@ -118,7 +123,8 @@ public final class JobDetailController {
     /**
      * The body (timeline, error, data tree, return value, options, logs: text areas, a tree and a list, the costliest
      * part of a queue tab to style and lay out) joins the scene only when the first job shows, so that opening a queue
-     * tab does not pay for it on the FX thread; it stays once added.
+     * tab does not pay for it on the FX thread; it stays once added. Its sections then join one per pulse below the
+     * timeline (docs/decisions/0020): styled all at once the first time they held the FX thread about 40 ms.
      */
     private void attachBodyWhenAJobShows() {
         Pane parent = (Pane) scroll.getParent();
@@ -127,12 +133,16 @@ public final class JobDetailController {
             return;
         }
         parent.getChildren().remove(at);
+        List<Node> sections = List.copyOf(body.getChildren().subList(FIRST_SECTION, body.getChildren().size()));
+        body.getChildren().removeAll(sections);
         viewModel.presentProperty().addListener(new javafx.beans.value.ChangeListener<>() {
             @Override
             public void changed(javafx.beans.value.ObservableValue<? extends Boolean> o, Boolean was, Boolean now) {
                 if (now) {
                     viewModel.presentProperty().removeListener(this);
                     parent.getChildren().add(Math.min(at, parent.getChildren().size()), scroll);
+                    PulseSteps.onePerPulse(sections.stream().<Runnable>map(s -> () -> body.getChildren().add(s))
+                            .toList());
                 }
             }
         });

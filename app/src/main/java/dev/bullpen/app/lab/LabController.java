@@ -1,11 +1,11 @@
 package dev.bullpen.app.lab;
 
 import dev.bullpen.app.fx.Confirmer;
+import dev.bullpen.app.fx.PulseSteps;
 import dev.bullpen.simulate.TimelinePoint;
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
-import javafx.animation.AnimationTimer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ListChangeListener;
@@ -240,12 +240,31 @@ public final class LabController {
 
     /**
      * The screen's first styling and layout is the longest stretch of work on the FX thread when the tab opens
-     * (decision 0018). The parts not needed at first sight (the four charts, the run's summary tables, the History
-     * tab's content) leave the screen here and join it again one per pulse, from the second pulse on, so that no
-     * single pulse styles and lays out all of it. Grid positions stay on the nodes.
+     * (decision 0018). The parts not needed at first sight leave the screen here and join it again one per pulse, from
+     * the second pulse on (decision 0020), so that no single pulse styles and lays out all of it: the form's sections
+     * after the first (load, reward workers, objectives), the live tiles, the four charts, the run summary's tables and
+     * the History tab's content, last. Grid positions stay on the nodes; the run split keeps its divider (its items
+     * stay).
      */
     private void joinAfterTheFirstPulse() {
-        java.util.ArrayDeque<Runnable> joins = new java.util.ArrayDeque<>();
+        List<Runnable> joins = new java.util.ArrayList<>();
+        javafx.scene.layout.Pane form = (javafx.scene.layout.Pane) customers.getParent().getParent();
+        List<Node> section = new java.util.ArrayList<>();
+        List<Node> fields = List.copyOf(form.getChildren());
+        for (int i = fields.size() - 1; i > 0; i--) {
+            section.add(0, fields.get(i));
+            if (fields.get(i).getStyleClass().contains("lab-section")) {
+                List<Node> these = List.copyOf(section);
+                form.getChildren().removeAll(these);
+                joins.add(0, () -> form.getChildren().addAll(these));
+                section.clear();
+            }
+        }
+        Node tiles = phase.getParent().getParent();
+        javafx.scene.layout.Pane live = (javafx.scene.layout.Pane) tiles.getParent();
+        int tilesAt = live.getChildren().indexOf(tiles);
+        live.getChildren().remove(tiles);
+        joins.add(() -> live.getChildren().add(tilesAt, tiles));
         for (Node chart : List.copyOf(charts.getChildren())) {
             charts.getChildren().remove(chart);
             joins.add(() -> charts.getChildren().add(chart));
@@ -257,23 +276,7 @@ public final class LabController {
         Node historyContent = historyTab.getContent();
         historyTab.setContent(null);
         joins.add(() -> historyTab.setContent(historyContent));
-        new AnimationTimer() {
-            private boolean skipped;
-
-            @Override
-            public void handle(long now) {
-                if (!skipped) {
-                    skipped = true; // the pulse that shows the screen itself
-                    return;
-                }
-                Runnable next = joins.poll();
-                if (next == null) {
-                    stop();
-                } else {
-                    next.run();
-                }
-            }
-        }.start();
+        PulseSteps.onePerPulse(joins);
     }
 
     private static <T> void columns(TableView<T> table, List<String> titles, List<Function<T, String>> values) {

@@ -240,12 +240,26 @@ public final class MainWindowController implements ConnectionManager.View {
         }
     }
 
-    /** Puts the built screen in its tab and starts it. On the FX thread. */
+    /**
+     * Puts the built screen in its tab and starts it (it reads the queue while its parts join, one per pulse); the
+     * queue counts as attached once every part is in. On the FX thread.
+     */
     private void attach(Tab tab, OpenQueue open, QueueScreen screen) {
         tab.setContent(screen.view());
+        CompletableFuture<Void> shown = screen.controller().showInSteps();
         screen.controller().getViewModel().setActive(tabs.getSelectionModel().getSelectedItem() == tab);
         screen.start().run();
-        open.attached().complete(screen);
+        shown.whenComplete((done, failed) -> {
+            if (failed != null) {
+                LOG.warn("Queue(name={}) screen not shown in full: {}", open.name(), failed.toString());
+            }
+            if (screens.get(tab) != open) {
+                screen.close().run(); // its tab closed while it joined: stop what start began
+                return;
+            }
+            screen.controller().getViewModel().setActive(tabs.getSelectionModel().getSelectedItem() == tab);
+            open.attached().complete(screen);
+        });
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.bullpen.app.bench;
 
 import dev.bullpen.app.AppWiring;
 import dev.bullpen.app.ConsoleSettings;
+import dev.bullpen.app.fx.ClassPreload;
 import dev.bullpen.app.fx.Confirmer;
 import dev.bullpen.app.queue.QueueController;
 import java.util.concurrent.Callable;
@@ -30,6 +31,7 @@ final class ConsoleHarness implements AutoCloseable {
     }
 
     static void startToolkit() {
+        ClassPreload.start(); // as MonitorApplication.run does before the toolkit starts
         CompletableFuture<Void> started = new CompletableFuture<>();
         Platform.startup(() -> started.complete(null));
         started.join();

@@ -70,7 +70,7 @@ public final class ScreenshotScenes {
     /** Waits for the masked detail, collapses the error section so that the data tree is in view. */
     private static void showData(ConsoleHarness console) throws Exception {
         ConsoleHarness.await("detail", 10_000, () -> ((Label) console.lookup("#detail-data-summary"))
-                .getText().contains("personal fields masked"));
+                .getText().contains("personal fields masked") && console.lookup("#detail-logs") != null);
         ConsoleHarness.fxRun(() -> {
             for (javafx.scene.Node n : console.lookup("#detail-data-tree").getScene().getRoot()
                     .lookupAll(".detail-section")) {
