@@ -24,7 +24,17 @@ public final class ScreenshotScenes {
     private ScreenshotScenes() {
     }
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
+        try {
+            run(args);
+        } catch (Throwable t) {
+            // the JavaFX thread would keep the JVM (and the script waiting on it) alive
+            t.printStackTrace();
+            System.exit(1);
+        }
+    }
+
+    private static void run(String[] args) throws Exception {
         String url = args[0];
         String scene = args[1];
         String out = args[2];
@@ -33,7 +43,9 @@ public final class ScreenshotScenes {
         ConsoleSettings settings = new ConsoleSettings(RedisEndpoint.parse(url), "bull", Duration.ofSeconds(2), false,
                 Theme.LIGHT, new ConsoleSettings.OpenAt("checkout", JobState.FAILED, job), PersonalDataMask.DEFAULT);
         ConsoleHarness console = ConsoleHarness.open(settings, (owner, question, action) -> true);
-        ConsoleHarness.await("failed jobs listed", 30_000, () -> !console.queue().getViewModel().rows().isEmpty());
+        // the queue counts as selected once its screen has all its parts (decision 0020)
+        ConsoleHarness.await("failed jobs listed", 30_000, () -> console.wiring().mainWindow().selectedQueue().isPresent()
+                && !console.queue().getViewModel().rows().isEmpty());
         switch (scene) {
             case "export-dialog" -> {
                 ConsoleHarness.fxRun(() -> {
