@@ -81,8 +81,10 @@ public final class ScreenshotScenes {
 
     /** Waits for the masked detail, collapses the error section so that the data tree is in view. */
     private static void showData(ConsoleHarness console) throws Exception {
-        ConsoleHarness.await("detail", 10_000, () -> ((Label) console.lookup("#detail-data-summary"))
-                .getText().contains("personal fields masked") && console.lookup("#detail-logs") != null);
+        // the detail's sections join one per pulse (decision 0020): wait for the last one, then the data's summary
+        ConsoleHarness.await("detail", 10_000, () -> console.lookup("#detail-logs") != null
+                && console.lookup("#detail-data-summary") instanceof Label summary
+                && summary.getText().contains("personal fields masked"));
         ConsoleHarness.fxRun(() -> {
             for (javafx.scene.Node n : console.lookup("#detail-data-tree").getScene().getRoot()
                     .lookupAll(".detail-section")) {
