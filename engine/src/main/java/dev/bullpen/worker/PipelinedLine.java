@@ -116,10 +116,7 @@ final class PipelinedLine implements ScriptLine, AutoCloseable {
     private void writeQueued() {
         while (!calls.isEmpty()) {
             if (closed) {
-                Call c;
-                while ((c = calls.poll()) != null) {
-                    c.finish(null, new JedisConnectionException("worker closed"));
-                }
+                failQueued(new JedisConnectionException("worker closed"));
                 return;
             }
             Call c = null;
@@ -129,7 +126,7 @@ final class PipelinedLine implements ScriptLine, AutoCloseable {
                     if (link != null) {
                         link.closeWhenAnswered();
                     }
-                    link = null;
+                    link = null; // none while the new one opens: if it cannot, the queued calls fail below
                     link = new Link(connection.dedicatedConnection(SlotConnection.COMMAND_TIMEOUT_MS,
                             SlotConnection.COMMAND_TIMEOUT_MS, PipeConnection::new));
                 }
@@ -151,13 +148,16 @@ final class PipelinedLine implements ScriptLine, AutoCloseable {
                 if (link != null) {
                     link.breakOff(); // its reader fails what was registered on it
                 } else {
-                    // no connection: what is queued fails now, its callers retry with back-off
-                    Call q;
-                    while ((q = calls.poll()) != null) {
-                        q.finish(null, e);
-                    }
+                    failQueued(e); // no connection: its callers retry with back-off
                 }
             }
+        }
+    }
+
+    private void failQueued(JedisException e) {
+        Call c;
+        while ((c = calls.poll()) != null) {
+            c.finish(null, e);
         }
     }
 
